@@ -1,0 +1,16 @@
+package io.bulwark.identity;
+
+/** Names of the claims that Bulwark adds to the access tokens it issues. */
+public final class BulwarkClaims {
+
+  /** The id of the tenant whose issuer minted the token. */
+  public static final String TENANT_ID = "tid";
+
+  /** The roles granted to the subject in that tenant. */
+  public static final String ROLES = "roles";
+
+  /** The role that may administer every tenant; held only in the {@code system} tenant. */
+  public static final String PLATFORM_ADMIN_ROLE = "platform-admin";
+
+  private BulwarkClaims() {}
+}

@@ -1,0 +1,96 @@
+package io.bulwark.identity.internal;
+
+import io.bulwark.identity.BulwarkClaims;
+import io.bulwark.platform.TenantContext;
+import io.bulwark.platform.TenantId;
+import io.bulwark.platform.web.ProblemSecurityHandlers;
+import java.util.Map;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Spring Security's authorization server, serving one issuer per tenant at {@code {base}/t/{slug}}.
+ * Clients, authorizations and keys live in PostgreSQL under row-level security, so each issuer sees
+ * only its own tenant's rows.
+ */
+@Configuration(proxyBeanMethods = false)
+class AuthorizationServerConfiguration {
+
+  @Bean
+  @Order(Ordered.HIGHEST_PRECEDENCE)
+  SecurityFilterChain authorizationServerChain(
+      HttpSecurity http, ProblemSecurityHandlers problemHandlers) throws Exception {
+    OAuth2AuthorizationServerConfigurer authorizationServer =
+        new OAuth2AuthorizationServerConfigurer();
+    http.securityMatcher(authorizationServer.getEndpointsMatcher())
+        .with(authorizationServer, server -> server.oidc(Customizer.withDefaults()))
+        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        .sessionManagement(
+            sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.ignoringRequestMatchers(authorizationServer.getEndpointsMatcher()))
+        .exceptionHandling(exceptions ->
+            exceptions
+                .authenticationEntryPoint(problemHandlers)
+                .accessDeniedHandler(problemHandlers));
+    return http.build();
+  }
+
+  @Bean
+  AuthorizationServerSettings authorizationServerSettings() {
+    return AuthorizationServerSettings.builder().multipleIssuersAllowed(true).build();
+  }
+
+  @Bean
+  RegisteredClientRepository registeredClientRepository(JdbcTemplate jdbc) {
+    return new JdbcRegisteredClientRepository(jdbc);
+  }
+
+  @Bean
+  OAuth2AuthorizationService authorizationService(
+      JdbcTemplate jdbc, RegisteredClientRepository clients) {
+    return new JdbcOAuth2AuthorizationService(jdbc, clients);
+  }
+
+  @Bean
+  PasswordEncoder clientSecretEncoder() {
+    return new DelegatingPasswordEncoder(
+        ClientSecretEncoder.ID, Map.of(ClientSecretEncoder.ID, new ClientSecretEncoder()));
+  }
+
+  @Bean
+  OAuth2TokenCustomizer<JwtEncodingContext> bulwarkClaims(
+      SigningKeys signingKeys, RoleAssignments roles) {
+    return context -> {
+      TenantId tenant =
+          TenantContext.current()
+              .orElseThrow(() -> new IllegalStateException("token issued outside a tenant"));
+      context.getJwsHeader().keyId(signingKeys.of(tenant).current().getKeyID());
+      if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+        context
+            .getClaims()
+            .claim(BulwarkClaims.TENANT_ID, tenant.toString())
+            .claim(
+                BulwarkClaims.ROLES,
+                roles.rolesOfClient(tenant, context.getRegisteredClient().getId()));
+      }
+    };
+  }
+}

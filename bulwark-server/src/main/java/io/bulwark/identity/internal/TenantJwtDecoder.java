@@ -1,0 +1,102 @@
+package io.bulwark.identity.internal;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import io.bulwark.identity.BulwarkClaims;
+import io.bulwark.identity.Issuers;
+import io.bulwark.platform.TenantId;
+import io.bulwark.tenancy.Tenant;
+import io.bulwark.tenancy.TenantSlug;
+import io.bulwark.tenancy.Tenants;
+import java.text.ParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Validates access tokens from any Bulwark tenant issuer, locally: the {@code iss} claim names the
+ * tenant, whose own keys must verify the signature, and whose id must be the {@code tid} claim. A
+ * token signed by one tenant's key cannot pass as another tenant's.
+ */
+@Component
+final class TenantJwtDecoder implements JwtDecoder {
+
+  private final Tenants tenants;
+  private final SigningKeys signingKeys;
+  private final String publicUrl;
+  private final ConcurrentHashMap<TenantId, JwtDecoder> decoders = new ConcurrentHashMap<>();
+
+  TenantJwtDecoder(
+      Tenants tenants, SigningKeys signingKeys, @Value("${bulwark.public-url}") String publicUrl) {
+    this.tenants = tenants;
+    this.signingKeys = signingKeys;
+    this.publicUrl =
+        publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+  }
+
+  @Override
+  public Jwt decode(String token) {
+    Tenant tenant = issuingTenant(token).orElseThrow(() -> new BadJwtException("Unknown issuer"));
+    return decoders.computeIfAbsent(tenant.id(), id -> decoderFor(tenant)).decode(token);
+  }
+
+  private Optional<Tenant> issuingTenant(String token) {
+    try {
+      String issuer = JWTParser.parse(token).getJWTClaimsSet().getIssuer();
+      if (issuer == null) {
+        return Optional.empty();
+      }
+      Optional<TenantSlug> slug = Issuers.slugOfIssuer(issuer);
+      if (slug.isEmpty()
+          || !(publicUrl.isEmpty() || issuer.equals(publicUrl + "/t/" + slug.get()))) {
+        return Optional.empty();
+      }
+      return tenants.find(slug.get());
+    } catch (ParseException e) {
+      throw new BadJwtException("Malformed token");
+    }
+  }
+
+  private JwtDecoder decoderFor(Tenant tenant) {
+    DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    processor.setJWSKeySelector(
+        new JWSVerificationKeySelector<>(
+            Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256),
+            (selector, context) -> selector.select(new JWKSet(publicKeys(tenant.id())))));
+    NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
+    decoder.setJwtValidator(
+        new DelegatingOAuth2TokenValidator<>(
+            new JwtTimestampValidator(), tenantClaimValidator(tenant.id())));
+    return decoder;
+  }
+
+  private List<JWK> publicKeys(TenantId tenant) {
+    return signingKeys.of(tenant).keys().stream().map(JWK::toPublicJWK).toList();
+  }
+
+  private static OAuth2TokenValidator<Jwt> tenantClaimValidator(TenantId tenant) {
+    OAuth2Error wrongTenant =
+        new OAuth2Error("invalid_token", "The token belongs to another tenant", null);
+    return jwt ->
+        tenant.toString().equals(jwt.getClaimAsString(BulwarkClaims.TENANT_ID))
+            ? OAuth2TokenValidatorResult.success()
+            : OAuth2TokenValidatorResult.failure(wrongTenant);
+  }
+}

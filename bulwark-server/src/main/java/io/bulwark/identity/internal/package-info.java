@@ -1,0 +1,5 @@
+/** Identity internals: internal. */
+@NullMarked
+package io.bulwark.identity.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** Shared kernel: web. */
+@NullMarked
+package io.bulwark.platform.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** Tenancy internals: internal. */
+@NullMarked
+package io.bulwark.tenancy.internal;
+
+import org.jspecify.annotations.NullMarked;
