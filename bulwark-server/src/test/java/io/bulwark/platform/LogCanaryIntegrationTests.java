@@ -1,0 +1,77 @@
+package io.bulwark.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bulwark.support.BulwarkIntegrationTest;
+import io.bulwark.support.TestApi;
+import io.bulwark.support.TestClients;
+import io.bulwark.support.TestTenants;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Plants secrets and personal data in requests and fails if any of them reaches the log output. */
+@BulwarkIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
+class LogCanaryIntegrationTests {
+
+  static final String CLIENT_SECRET = "canary-svc-secret-4b9e2f7d1c3a5e8f0a2b";
+  static final String PASSWORD = "canary-Passw0rd-d41d8cd98f00b204";
+  static final String BEARER = "canary-bearer-e99a18c428cb38d5f260853678922e03";
+  static final String EMAIL = "canary.person.7731@example.com";
+
+  @LocalServerPort int port;
+  @Autowired TestClients clients;
+
+  @Test
+  void plantedSecretsAndPersonalDataNeverReachTheLogs(CapturedOutput output) {
+    TestApi api = new TestApi(port);
+    String admin = api.adminToken();
+    var acme = TestTenants.acme();
+    var created = api.post("/api/v1/tenants").bearer(admin).json(acme.json()).send();
+    clients.register(TenantId.parse(created.json().get("id").asString()), "svc", CLIENT_SECRET);
+    String tenantToken = api.token(acme.slug(), "svc", CLIENT_SECRET);
+    api.post("/t/" + acme.slug() + "/oauth2/token")
+        .header("Authorization", TestApi.basic("svc", CLIENT_SECRET + "-wrong-guess"))
+        .body("application/x-www-form-urlencoded", "grant_type=client_credentials")
+        .send();
+
+    api.get("/api/v1/tenants").header("Authorization", "Bearer " + BEARER).send();
+    api.get("/api/v1/tenants").header("Authorization", "Basic " + BEARER).send();
+    api.get("/api/v1/tenants/" + acme.slug() + "/users?email=" + EMAIL).bearer(tenantToken).send();
+    api.post("/api/v1/tenants")
+        .bearer(admin)
+        .json(
+            "{\"slug\": \"canary\", \"display_name\": \"%s\", \"region\": \"eu\", \"password\": \"%s\"}"
+                .formatted(EMAIL, PASSWORD))
+        .send();
+    api.post("/api/v1/tenants")
+        .bearer(admin)
+        .json(TestTenants.globex().json().replace("Globex", "Ops " + EMAIL))
+        .send();
+    api.post("/t/" + acme.slug() + "/oauth2/token")
+        .body(
+            "application/x-www-form-urlencoded",
+            "grant_type=password&username=" + EMAIL + "&password=" + PASSWORD)
+        .send();
+    api.get("/api/v1/tenants").bearer(admin).header("X-Correlation-Id", EMAIL).send();
+
+    List<String> canaries =
+        List.of(
+            TestApi.ADMIN_CLIENT_SECRET,
+            CLIENT_SECRET,
+            PASSWORD,
+            BEARER,
+            EMAIL,
+            admin,
+            tenantToken);
+    assertThat(output.getAll()).contains("POST /t/" + acme.slug() + "/oauth2/token");
+    for (String canary : canaries) {
+      assertThat(output.getAll()).as("logs leak a canary").doesNotContain(canary);
+    }
+  }
+}
