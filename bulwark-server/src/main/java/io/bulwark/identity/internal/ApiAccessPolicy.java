@@ -4,6 +4,7 @@ import io.bulwark.identity.BulwarkClaims;
 import io.bulwark.identity.Issuers;
 import io.bulwark.platform.problem.ProblemType;
 import io.bulwark.platform.web.ProblemDecision;
+import io.bulwark.platform.web.RequestLogFilter;
 import io.bulwark.tenancy.Tenant;
 import io.bulwark.tenancy.TenantSlug;
 import io.bulwark.tenancy.Tenants;
@@ -47,6 +48,9 @@ final class ApiAccessPolicy implements AuthorizationManager<RequestAuthorization
     if (callerTenant.isEmpty() || !callerTenant.get().active()) {
       return ProblemDecision.deny(ProblemType.TENANT_SUSPENDED, "The caller's tenant is suspended");
     }
+    context
+        .getRequest()
+        .setAttribute(RequestLogFilter.TENANT_ATTRIBUTE, callerTenant.get().slug().value());
     boolean platformAdmin =
         callerTenant.get().slug().equals(TenantSlug.SYSTEM)
             && rolesOf(token).contains(BulwarkClaims.PLATFORM_ADMIN_ROLE);
