@@ -7,10 +7,10 @@ import java.util.Set;
  * Service-provider interface for a detector of sensitive values.
  *
  * <p>A detector declares {@link #triggers() where} it may match; the {@link Redactor}'s scanner
- * makes one left-to-right pass and calls {@link #detect} only at those positions. Detectors must
- * be thread-safe and stateless, examine a bounded neighbourhood of the position (or consume what
- * they examine, by returning a resume index past it), and never use backtracking regular
- * expressions on unbounded input: that is what keeps redaction linear in the input size.
+ * makes one left-to-right pass and calls {@link #detect} only at those positions. Detectors must be
+ * thread-safe and stateless, examine a bounded neighbourhood of the position (or consume what they
+ * examine, by returning a resume index past it), and never use backtracking regular expressions on
+ * unbounded input: that is what keeps redaction linear in the input size.
  *
  * @see BuiltInDetectors
  */

@@ -13,8 +13,8 @@ import javax.crypto.Mac;
  *   <li>{@link #replace()}: {@code [REDACTED:<TYPE>]}, the default;
  *   <li>{@link #keepLast(int)}: letters and digits become {@code *} except the last few, keeping
  *       separators ({@code ****-****-****-1111});
- *   <li>{@link #pseudonymize(PseudonymKey)}: {@code [<TYPE>#<16 hex>]}, a keyed HMAC-SHA256 of
- *       the normalized value, so the same input gives the same token without revealing it;
+ *   <li>{@link #pseudonymize(PseudonymKey)}: {@code [<TYPE>#<16 hex>]}, a keyed HMAC-SHA256 of the
+ *       normalized value, so the same input gives the same token without revealing it;
  *   <li>{@link #drop()}: removes the value.
  * </ul>
  */
@@ -107,9 +107,9 @@ public sealed interface MaskingStrategy
   }
 
   /**
-   * {@code [<TYPE>#<first 8 bytes of HMAC-SHA256(key, TYPE NUL normalized value) in hex>]}.
-   * Numbers (cards, phones, SSNs, IBANs) are normalized to their letters and digits and e-mail
-   * addresses to lower case, so formatting differences do not change the pseudonym.
+   * {@code [<TYPE>#<first 8 bytes of HMAC-SHA256(key, TYPE NUL normalized value) in hex>]}. Numbers
+   * (cards, phones, SSNs, IBANs) are normalized to their letters and digits and e-mail addresses to
+   * lower case, so formatting differences do not change the pseudonym.
    */
   final class Pseudonymize implements MaskingStrategy {
     private static final HexFormat HEX = HexFormat.of();
@@ -120,16 +120,15 @@ public sealed interface MaskingStrategy
       Objects.requireNonNull(key, "key");
       var spec = key.hmacKey();
       this.macs =
-          ThreadLocal.withInitial(
-              () -> {
-                try {
-                  Mac mac = Mac.getInstance("HmacSHA256");
-                  mac.init(spec);
-                  return mac;
-                } catch (GeneralSecurityException e) {
-                  throw new IllegalStateException("HmacSHA256 unavailable", e);
-                }
-              });
+          ThreadLocal.withInitial(() -> {
+            try {
+              Mac mac = Mac.getInstance("HmacSHA256");
+              mac.init(spec);
+              return mac;
+            } catch (GeneralSecurityException e) {
+              throw new IllegalStateException("HmacSHA256 unavailable", e);
+            }
+          });
     }
 
     @Override
@@ -145,10 +144,10 @@ public sealed interface MaskingStrategy
     private static String normalize(String type, CharSequence value) {
       return switch (type) {
         case DetectorTypes.CREDIT_CARD,
-                DetectorTypes.PHONE,
-                DetectorTypes.US_SSN,
-                DetectorTypes.IBAN,
-                DetectorTypes.MAC_ADDRESS -> {
+            DetectorTypes.PHONE,
+            DetectorTypes.US_SSN,
+            DetectorTypes.IBAN,
+            DetectorTypes.MAC_ADDRESS -> {
           var sb = new StringBuilder(value.length());
           for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

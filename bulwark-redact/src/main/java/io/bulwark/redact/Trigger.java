@@ -5,8 +5,7 @@ import java.util.Objects;
 
 /**
  * Where the scanner invokes a {@link Detector}. The scanner makes one pass over the text and only
- * calls a detector at its candidate positions, so detectors never search the whole text
- * themselves.
+ * calls a detector at its candidate positions, so detectors never search the whole text themselves.
  *
  * <p>A <em>token</em> is a maximal run of ASCII letters, digits and {@code _}; a token starts at a
  * position whose previous character is not one of those.
@@ -14,8 +13,8 @@ import java.util.Objects;
 public sealed interface Trigger {
 
   /**
-   * At a token start where the text begins with {@code literal}. The literal must start with an
-   * ASCII letter, digit or {@code _}.
+   * At a token start where the text begins with {@code literal}. The literal must have at least two
+   * ASCII characters and start with a letter, digit or {@code _}.
    */
   static Trigger prefix(String literal) {
     return new Prefix(literal, false);
@@ -52,9 +51,9 @@ public sealed interface Trigger {
     /** Validates the literal. */
     public Prefix {
       Objects.requireNonNull(literal, "literal");
-      if (literal.isEmpty() || !isTokenChar(literal.charAt(0))) {
+      if (literal.length() < 2 || !isTokenChar(literal.charAt(0)) || literal.charAt(1) >= 127) {
         throw new IllegalArgumentException(
-            "a prefix must start with an ASCII letter, digit or '_': " + literal);
+            "a prefix needs two ASCII characters, the first a letter, digit or '_': " + literal);
       }
     }
   }

@@ -9,6 +9,8 @@ import io.bulwark.support.TestTenants;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -23,6 +25,10 @@ class LogCanaryIntegrationTests {
   static final String PASSWORD = "canary-Passw0rd-d41d8cd98f00b204";
   static final String BEARER = "canary-bearer-e99a18c428cb38d5f260853678922e03";
   static final String EMAIL = "canary.person.7731@example.com";
+  static final String CARD = "4111 1111 1111 1111";
+  static final String CARD_EMAIL = "card.holder.5521@example.org";
+
+  private static final Logger careless = LoggerFactory.getLogger("io.bulwark.test.CarelessService");
 
   @LocalServerPort int port;
   @Autowired TestClients clients;

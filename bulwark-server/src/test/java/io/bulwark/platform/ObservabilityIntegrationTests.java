@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.bulwark.support.BulwarkIntegrationTest;
 import io.bulwark.support.TestApi;
 import io.bulwark.support.TestApi.Response;
+import java.time.Duration;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -93,14 +95,25 @@ class ObservabilityIntegrationTests {
     assertThat(lines).allSatisfy(line -> assertThat(JSON.readTree(line).isObject()).isTrue());
   }
 
+  /**
+   * The request line is written when the filter chain unwinds, which may be after the client has
+   * read the response; wait for it briefly.
+   */
   private static JsonNode requestLine(CapturedOutput output, String correlationId) {
+    return Awaitility.await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> findRequestLine(output, correlationId), java.util.Optional::isPresent)
+        .orElseThrow();
+  }
+
+  private static java.util.Optional<JsonNode> findRequestLine(
+      CapturedOutput output, String correlationId) {
     return output
         .getOut()
         .lines()
         .filter(line -> line.contains("\"io.bulwark.http\""))
         .map(JSON::readTree)
         .filter(node -> correlationId.equals(node.path("correlation_id").asString(null)))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no request line with " + correlationId));
+        .findFirst();
   }
 }

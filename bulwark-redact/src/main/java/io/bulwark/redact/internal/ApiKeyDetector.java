@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code API_KEY}: provider credentials with a documented, recognisable prefix and body (AWS
- * access key ids, GitHub, GitLab, Slack, Stripe, Google, OpenAI, Anthropic, npm, SendGrid, Hugging
- * Face, Twilio, Shopify, DigitalOcean, PyPI, Square). The body must have the provider's alphabet
- * and length and must not be a low-variety placeholder such as {@code ghp_xxxx...}.
+ * {@code API_KEY}: provider credentials with a documented, recognisable prefix and body (AWS access
+ * key ids, GitHub, GitLab, Slack, Stripe, Google, OpenAI, Anthropic, npm, SendGrid, Hugging Face,
+ * Twilio, Shopify, DigitalOcean, PyPI, Square). The body must have the provider's alphabet and
+ * length and must not be a low-variety placeholder such as {@code ghp_xxxx...}.
  */
 public final class ApiKeyDetector implements Detector {
 
@@ -115,7 +115,8 @@ public final class ApiKeyDetector implements Detector {
       if (body < format.minBody || body > format.maxBody) {
         continue;
       }
-      if (end < n && (Chars.isToken(text.charAt(end)) || format.alphabet.accepts(text.charAt(end)))) {
+      if (end < n
+          && (Chars.isToken(text.charAt(end)) || format.alphabet.accepts(text.charAt(end)))) {
         continue;
       }
       if (!varied(text, bodyStart, end)) {

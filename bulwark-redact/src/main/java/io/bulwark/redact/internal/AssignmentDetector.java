@@ -7,11 +7,11 @@ import io.bulwark.redact.Trigger;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Values of sensitive assignments in text, JSON, query strings, headers and config files: {@code
- * password=...}, {@code "client_secret": "..."}, {@code X-Api-Key: ...}, {@code
- * &access_token=...}.
+ * password=...}, {@code "client_secret": "..."}, {@code X-Api-Key: ...}, {@code &access_token=...}.
  *
  * <ul>
  *   <li>{@code PASSWORD} for password, secret, token and API-key keys;
@@ -50,13 +50,18 @@ public final class AssignmentDetector implements Detector {
           "medicalrecordnumber",
           "medical-record-number");
 
+  private static final List<Detector> SPECIFIC =
+      List.of(new JwtDetector(), new ApiKeyDetector(), new PrivateKeyDetector());
+
   @Override
   public Set<String> types() {
     return Set.of(
         DetectorTypes.PASSWORD,
         DetectorTypes.API_KEY,
         DetectorTypes.AUTH_HEADER,
-        DetectorTypes.MEDICAL_RECORD_NUMBER);
+        DetectorTypes.MEDICAL_RECORD_NUMBER,
+        DetectorTypes.JWT,
+        DetectorTypes.PRIVATE_KEY);
   }
 
   @Override
@@ -106,7 +111,9 @@ public final class AssignmentDetector implements Detector {
       valueStart = i + 2;
       valueEnd = valueStart;
       while (valueEnd < n
-          && !(text.charAt(valueEnd) == '\\' && valueEnd + 1 < n && text.charAt(valueEnd + 1) == '"')) {
+          && !(text.charAt(valueEnd) == '\\'
+              && valueEnd + 1 < n
+              && text.charAt(valueEnd + 1) == '"')) {
         valueEnd += text.charAt(valueEnd) == '\\' ? 2 : 1;
       }
       valueEnd = Math.min(valueEnd, n);
@@ -128,10 +135,18 @@ public final class AssignmentDetector implements Detector {
       }
     }
     if (DetectorTypes.AUTH_HEADER.equals(type)) {
-      return authorization(text, valueStart, valueEnd, open == '"' || open == '\'' || open == '\\', resume, sink);
+      return authorization(
+          text, valueStart, valueEnd, open == '"' || open == '\'' || open == '\\', resume, sink);
     }
     if (valueEnd <= valueStart || isPlaceholder(text, valueStart, valueEnd)) {
       return -1;
+    }
+    for (Detector specific : SPECIFIC) {
+      // a JWT or provider key under "token=" is reported as what it is
+      int end = specific.detect(text, valueStart, sink);
+      if (end > valueStart) {
+        return Math.max(end, resume);
+      }
     }
     switch (type) {
       case DetectorTypes.MEDICAL_RECORD_NUMBER -> {
@@ -142,7 +157,8 @@ public final class AssignmentDetector implements Detector {
       }
       case DetectorTypes.API_KEY -> {
         boolean aws = valueEnd - valueStart == 40 && isBase64(text, valueStart, valueEnd);
-        sink.report(aws ? DetectorTypes.API_KEY : DetectorTypes.PASSWORD, valueStart, valueEnd, 0.9);
+        sink.report(
+            aws ? DetectorTypes.API_KEY : DetectorTypes.PASSWORD, valueStart, valueEnd, 0.9);
       }
       default -> sink.report(DetectorTypes.PASSWORD, valueStart, valueEnd, 0.9);
     }
@@ -150,7 +166,12 @@ public final class AssignmentDetector implements Detector {
   }
 
   private static int authorization(
-      CharSequence text, int valueStart, int valueEnd, boolean quoted, int resume, FindingSink sink) {
+      CharSequence text,
+      int valueStart,
+      int valueEnd,
+      boolean quoted,
+      int resume,
+      FindingSink sink) {
     int n = text.length();
     int wordEnd = valueStart;
     while (wordEnd < n && wordEnd - valueStart <= 24 && Chars.isLetter(text.charAt(wordEnd))) {
@@ -165,7 +186,10 @@ public final class AssignmentDetector implements Detector {
         end = AuthHeaderDetector.credentialsEnd(text, credentialsStart);
       } else if (!quoted) {
         end = credentialsStart;
-        while (end < n && text.charAt(end) != '\n' && text.charAt(end) != '\r' && text.charAt(end) != '"') {
+        while (end < n
+            && text.charAt(end) != '\n'
+            && text.charAt(end) != '\r'
+            && text.charAt(end) != '"') {
           end++;
         }
       }
@@ -175,6 +199,23 @@ public final class AssignmentDetector implements Detector {
     }
     sink.report(DetectorTypes.AUTH_HEADER, credentialsStart, end, 0.95);
     return Math.max(resume, end);
+  }
+
+  /**
+   * The type under which a structured field called {@code name} is masked as a whole, or {@code
+   * null} when the name is not a sensitive key (same keyword rules as assignments in text).
+   */
+  public static @Nullable String typeOfFieldName(String name) {
+    int length = name.length();
+    for (String keyword : KEYWORDS) {
+      int kl = keyword.length();
+      if (kl <= length
+          && (kl >= 5 || kl == length)
+          && Chars.startsWith(name, length - kl, keyword, true)) {
+        return typeOfKey(name, 0, length);
+      }
+    }
+    return null;
   }
 
   private static String typeOfKey(CharSequence text, int from, int to) {
@@ -196,7 +237,8 @@ public final class AssignmentDetector implements Detector {
   }
 
   private static boolean endsWith(CharSequence text, int from, int to, String suffix) {
-    return to - from >= suffix.length() && Chars.startsWith(text, to - suffix.length(), suffix, true);
+    return to - from >= suffix.length()
+        && Chars.startsWith(text, to - suffix.length(), suffix, true);
   }
 
   private static boolean containsIgnoreCase(CharSequence text, int from, int to, String word) {
@@ -222,18 +264,8 @@ public final class AssignmentDetector implements Detector {
     int i = from;
     while (i < n) {
       char c = text.charAt(i);
-      if (c <= ' '
-          || c == ','
-          || c == ';'
-          || c == '&'
-          || c == '"'
-          || c == '\''
-          || c == '<'
-          || c == '>'
-          || c == ')'
-          || c == '}'
-          || c == ']'
-          || c == '(') {
+      if (c <= ' ' || c == ',' || c == ';' || c == '&' || c == '"' || c == '\'' || c == '<'
+          || c == '>' || c == ')' || c == '}' || c == ']' || c == '(') {
         break;
       }
       if (c == '\\' && i + 1 < n && (text.charAt(i + 1) == '"' || text.charAt(i + 1) == 'n')) {
@@ -263,8 +295,21 @@ public final class AssignmentDetector implements Detector {
     if (length <= 9) {
       String v = text.subSequence(from, to).toString().toLowerCase(Locale.ROOT);
       return switch (v) {
-        case "null", "nil", "none", "true", "false", "undefined", "redacted", "masked", "hidden",
-            "secret", "password", "required", "optional", "string", "***" ->
+        case "null",
+            "nil",
+            "none",
+            "true",
+            "false",
+            "undefined",
+            "redacted",
+            "masked",
+            "hidden",
+            "secret",
+            "password",
+            "required",
+            "optional",
+            "string",
+            "***" ->
             true;
         default -> false;
       };

@@ -32,10 +32,13 @@ public final class AuthHeaderDetector implements Detector {
 
   @Override
   public int detect(CharSequence text, int start, FindingSink sink) {
-    boolean bearer = Chars.lower(text.charAt(start)) == 'b' && Chars.lower(text.charAt(start + 1)) == 'e';
+    boolean bearer =
+        Chars.lower(text.charAt(start)) == 'b' && Chars.lower(text.charAt(start + 1)) == 'e';
     int valueStart = start + (bearer ? 7 : 6);
     int valueEnd = credentialsEnd(text, valueStart);
-    if (!(bearer ? looksLikeBearer(text, valueStart, valueEnd) : isBasic(text, valueStart, valueEnd))) {
+    if (!(bearer
+        ? looksLikeBearer(text, valueStart, valueEnd)
+        : isBasic(text, valueStart, valueEnd))) {
       return -1;
     }
     double confidence = CONTEXT.before(text, start, 24) ? 0.95 : 0.9;
@@ -49,7 +52,13 @@ public final class AuthHeaderDetector implements Detector {
     int i = from;
     while (i < n) {
       char c = text.charAt(i);
-      if (Chars.isAlnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/') {
+      if (Chars.isAlnum(c)
+          || c == '-'
+          || c == '.'
+          || c == '_'
+          || c == '~'
+          || c == '+'
+          || c == '/') {
         i++;
       } else {
         break;

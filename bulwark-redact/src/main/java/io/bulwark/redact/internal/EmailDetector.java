@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code EMAIL}: triggered at {@code '@'}; looks back at most 64 characters for the local part
- * (RFC 5321 limit) and forward at most 253 for a dotted domain with an alphabetic TLD.
+ * {@code EMAIL}: triggered at {@code '@'}; looks back at most 64 characters for the local part (RFC
+ * 5321 limit) and forward at most 253 for a dotted domain with an alphabetic TLD.
  */
 public final class EmailDetector implements Detector {
 

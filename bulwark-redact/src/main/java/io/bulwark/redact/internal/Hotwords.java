@@ -3,10 +3,11 @@ package io.bulwark.redact.internal;
 import java.util.Locale;
 
 /**
- * Context words near a candidate that make it more (or less) likely to be what a detector thinks
- * it is, in the spirit of Presidio context enhancement and DLP hotword rules. Matching is ASCII
- * case-insensitive and a word must start at a word boundary ({@code tel} does not match {@code
- * hotel}); it may run on ({@code birth} matches {@code birthDate}).
+ * Context words near a candidate that make it more (or less) likely to be what a detector thinks it
+ * is, in the spirit of Presidio context enhancement and DLP hotword rules. Matching is ASCII
+ * case-insensitive; a word must start at a word boundary and must not run on into lower-case
+ * letters ({@code tel} matches neither {@code hotel} nor {@code telemetry}), while camel and snake
+ * case continue ({@code birth} matches {@code birthDate} and {@code birth_date}).
  */
 public final class Hotwords {
 
@@ -38,7 +39,9 @@ public final class Hotwords {
       char c = Chars.lower(text.charAt(i));
       if (c < 128 && firstChars[c] && (i == 0 || !Chars.isLetter(text.charAt(i - 1)))) {
         for (String w : words) {
-          if (w.charAt(0) == c && Chars.startsWith(text, i, w, true)) {
+          if (w.charAt(0) == c
+              && Chars.startsWith(text, i, w, true)
+              && (i + w.length() >= text.length() || !Chars.isLower(text.charAt(i + w.length())))) {
             return true;
           }
         }

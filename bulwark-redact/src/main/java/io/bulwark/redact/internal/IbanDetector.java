@@ -11,7 +11,7 @@ import java.util.Set;
 /**
  * {@code IBAN}: ISO 13616 account numbers, compact ({@code DE89370400440532013000}) or in groups of
  * four ({@code DE89 3704 0044 0532 0130 00}), with the registered length of the country and a valid
- * mod-97 check (ISO 7064).
+ * mod-97 check (ISO 7064). An IBAN-shaped value with a wrong check is skipped as a whole.
  */
 public final class IbanDetector implements Detector {
 
@@ -62,7 +62,10 @@ public final class IbanDetector implements Detector {
     if (text.charAt(start + 4) == ' ') {
       int count = 4;
       int i = start + 4;
-      while (count < expected && i + 1 < n && text.charAt(i) == ' ' && isIbanChar(text.charAt(i + 1))) {
+      while (count < expected
+          && i + 1 < n
+          && text.charAt(i) == ' '
+          && isIbanChar(text.charAt(i + 1))) {
         int groupStart = i + 1;
         int j = groupStart;
         int max = Math.min(4, expected - count);
@@ -92,7 +95,8 @@ public final class IbanDetector implements Detector {
       return -1;
     }
     if (!Checksums.iban(text, start, end)) {
-      return -1;
+      // IBAN-shaped but invalid: consumed, so its digit groups are not mistaken for a card
+      return end;
     }
     sink.report(DetectorTypes.IBAN, start, end, 0.95);
     return end;

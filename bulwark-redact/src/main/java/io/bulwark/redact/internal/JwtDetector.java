@@ -31,6 +31,9 @@ public final class JwtDetector implements Detector {
   @Override
   public int detect(CharSequence text, int start, FindingSink sink) {
     int n = text.length();
+    if (!Chars.startsWith(text, start, "eyJ", false)) {
+      return -1;
+    }
     int headerEnd = segmentEnd(text, start);
     if (headerEnd - start < 10 || headerEnd >= n || text.charAt(headerEnd) != '.') {
       return -1;

@@ -22,39 +22,48 @@ public final class NetworkAddressDetector implements Detector {
 
   @Override
   public List<Trigger> triggers() {
-    return List.of(Trigger.tokenStart("0123456789abcdefABCDEF"), Trigger.symbol(':'));
+    return List.of(Trigger.symbol(':'), Trigger.symbol('-'));
   }
 
+  /**
+   * Called at the first separator; looks back over at most four hex digits for the start, which
+   * must be a token boundary (a later separator of the same address finds a hex digit or a
+   * separator there and stops at once).
+   */
   @Override
-  public int detect(CharSequence text, int start, FindingSink sink) {
+  public int detect(CharSequence text, int at, FindingSink sink) {
     int n = text.length();
-    if (text.charAt(start) == ':') {
-      if (start + 2 >= n || text.charAt(start + 1) != ':' || !Chars.isHex(text.charAt(start + 2))) {
-        return -1;
-      }
-      if (start > 0 && (Chars.isToken(text.charAt(start - 1)) || text.charAt(start - 1) == ':')) {
-        return -1;
-      }
-      return ipv6(text, start, sink);
+    char sep = text.charAt(at);
+    int start = at;
+    while (start > 0 && at - start < 5 && Chars.isHex(text.charAt(start - 1))) {
+      start--;
     }
-    int k = 0;
-    while (k < 5 && start + k < n && Chars.isHex(text.charAt(start + k))) {
-      k++;
-    }
-    if (k == 0 || k == 5 || start + k >= n) {
+    int hexLength = at - start;
+    if (hexLength > 4) {
       return -1;
     }
-    char sep = text.charAt(start + k);
-    if (k == 2 && (sep == ':' || sep == '-')) {
-      int mac = mac(text, start, sep, sink);
-      if (mac > start || sep == '-') {
+    if (start > 0) {
+      char before = text.charAt(start - 1);
+      if (Chars.isToken(before) || before == ':' || before == '-' || before == '.') {
+        return -1;
+      }
+    }
+    if (sep == '-') {
+      return hexLength == 2 ? mac(text, start, '-', sink) : -1;
+    }
+    if (hexLength == 0) {
+      if (at + 2 >= n || text.charAt(at + 1) != ':' || !Chars.isHex(text.charAt(at + 2))) {
+        return -1;
+      }
+      return ipv6(text, at, sink);
+    }
+    if (hexLength == 2) {
+      int mac = mac(text, start, ':', sink);
+      if (mac > at) {
         return mac;
       }
     }
-    if (sep == ':') {
-      return ipv6(text, start, sink);
-    }
-    return -1;
+    return ipv6(text, start, sink);
   }
 
   private static int mac(CharSequence text, int start, char sep, FindingSink sink) {
@@ -72,7 +81,9 @@ public final class NetworkAddressDetector implements Detector {
         i++;
       }
     }
-    if (i < n && (Chars.isToken(text.charAt(i)) || (text.charAt(i) == sep && i + 1 < n && Chars.isHex(text.charAt(i + 1))))) {
+    if (i < n
+        && (Chars.isToken(text.charAt(i))
+            || (text.charAt(i) == sep && i + 1 < n && Chars.isHex(text.charAt(i + 1))))) {
       return -1;
     }
     sink.report(DetectorTypes.MAC_ADDRESS, start, i, 0.9);

@@ -9,9 +9,9 @@ import java.util.Set;
 
 /**
  * {@code PRIVATE_KEY}: an RFC 7468 PEM block whose label contains {@code PRIVATE KEY} (PKCS#1,
- * PKCS#8, SEC1, OpenSSH, encrypted, PGP), from {@code -----BEGIN} to the end of the matching
- * {@code -----END ...-----} line. A block without its end runs to the end of the text, so a
- * truncated key is still redacted. Certificates and public keys are not reported.
+ * PKCS#8, SEC1, OpenSSH, encrypted, PGP), from {@code -----BEGIN} to the end of the matching {@code
+ * -----END ...-----} line. A block without its end runs to the end of the text, so a truncated key
+ * is still redacted. Certificates and public keys are not reported.
  */
 public final class PrivateKeyDetector implements Detector {
 

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code URL_CREDENTIALS}: the RFC 3986 §3.2.1 userinfo {@code user:password} of a URL
- * ({@code scheme://user:password@host}), triggered at {@code '@'}. The whole userinfo is reported
- * because user names in connection strings are often secrets too.
+ * {@code URL_CREDENTIALS}: the RFC 3986 §3.2.1 userinfo {@code user:password} of a URL ({@code
+ * scheme://user:password@host}), triggered at {@code '@'}. The whole userinfo is reported because
+ * user names in connection strings are often secrets too.
  */
 public final class UrlCredentialsDetector implements Detector {
 
@@ -50,7 +50,6 @@ public final class UrlCredentialsDetector implements Detector {
         || text.charAt(start - 1) != '/'
         || text.charAt(start - 2) != '/'
         || text.charAt(start - 3) != ':'
-        || text.charAt(start) == ':'
         || text.charAt(at - 1) == ':') {
       return -1;
     }
