@@ -1,6 +1,10 @@
 package io.bulwark.identity.internal;
 
-import io.bulwark.identity.BulwarkClaims;
+import io.bulwark.authorization.AccessDecision;
+import io.bulwark.authorization.AccessDecisions;
+import io.bulwark.authorization.Permission;
+import io.bulwark.authorization.Permissions;
+import io.bulwark.authorization.Principal;
 import io.bulwark.identity.Issuers;
 import io.bulwark.platform.problem.ProblemType;
 import io.bulwark.platform.web.ProblemDecision;
@@ -8,7 +12,7 @@ import io.bulwark.platform.web.RequestLogFilter;
 import io.bulwark.tenancy.Tenant;
 import io.bulwark.tenancy.TenantSlug;
 import io.bulwark.tenancy.Tenants;
-import java.util.List;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -19,11 +23,11 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 import org.springframework.stereotype.Component;
 
 /**
- * Who may call which API path. The caller's tenant must be active; the tenant registry and the
- * metrics are for platform administrators; a tenant's own resources ({@code
- * /api/v1/tenants/{slug}/…}) are for that tenant's tokens and platform administrators, and refused
- * to everyone while the tenant is suspended. The authorization issue refines this into permission
- * checks; every decision carries its reason.
+ * The first, coarse gate of every API request. The caller's tenant must be active. The tenant
+ * registry and the metrics need the {@code tenants:*} and {@code metrics:read} permissions (held
+ * through platform roles). A tenant's own resources ({@code /api/v1/tenants/{slug}/…}) are closed
+ * while the tenant is suspended and open only to that tenant's principals and to the system
+ * tenant's; each endpoint then asks {@link AccessDecisions} for its exact permission.
  */
 @Component
 final class ApiAccessPolicy implements AuthorizationManager<RequestAuthorizationContext> {
@@ -31,9 +35,11 @@ final class ApiAccessPolicy implements AuthorizationManager<RequestAuthorization
   private static final String TENANTS = "/api/v1/tenants";
 
   private final Tenants tenants;
+  private final AccessDecisions decisions;
 
-  ApiAccessPolicy(Tenants tenants) {
+  ApiAccessPolicy(Tenants tenants, AccessDecisions decisions) {
     this.tenants = tenants;
+    this.decisions = decisions;
   }
 
   @Override
@@ -42,31 +48,39 @@ final class ApiAccessPolicy implements AuthorizationManager<RequestAuthorization
     if (!(authentication.get() instanceof JwtAuthenticationToken token)) {
       return ProblemDecision.deny(ProblemType.UNAUTHENTICATED, "A bearer token is required");
     }
+    HttpServletRequest request = context.getRequest();
     Optional<Tenant> callerTenant =
         Issuers.slugOfIssuer(String.valueOf(token.getToken().getClaimAsString("iss")))
             .flatMap(tenants::find);
     if (callerTenant.isEmpty() || !callerTenant.get().active()) {
       return ProblemDecision.deny(ProblemType.TENANT_SUSPENDED, "The caller's tenant is suspended");
     }
-    context
-        .getRequest()
-        .setAttribute(RequestLogFilter.TENANT_ATTRIBUTE, callerTenant.get().slug().value());
-    boolean platformAdmin =
-        callerTenant.get().slug().equals(TenantSlug.SYSTEM)
-            && rolesOf(token).contains(BulwarkClaims.PLATFORM_ADMIN_ROLE);
-    String path = context.getRequest().getRequestURI();
-    if (path.startsWith("/actuator/") || isTenantRegistry(path)) {
-      return platformAdmin
-          ? ProblemDecision.allow("platform administrator")
-          : ProblemDecision.deny(ProblemType.FORBIDDEN, "Only platform administrators may do this");
+    request.setAttribute(RequestLogFilter.TENANT_ATTRIBUTE, callerTenant.get().slug().value());
+    Principal principal = decisions.principalOf(token);
+    String path = request.getRequestURI();
+    if (path.startsWith("/actuator/")) {
+      return platformPermission(principal, Permissions.METRICS_READ);
+    }
+    if (isTenantRegistry(path)) {
+      boolean reading = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+      return platformPermission(
+          principal, reading ? Permissions.TENANTS_READ : Permissions.TENANTS_WRITE);
     }
     if (path.startsWith(TENANTS + "/")) {
-      return tenantResource(path, callerTenant.get(), platformAdmin);
+      return tenantResource(path, principal);
     }
     return ProblemDecision.allow("authenticated caller");
   }
 
-  private ProblemDecision tenantResource(String path, Tenant caller, boolean platformAdmin) {
+  private ProblemDecision platformPermission(Principal principal, Permission permission) {
+    return switch (decisions.decide(principal, permission, tenants.system().id())) {
+      case AccessDecision.Granted granted -> ProblemDecision.allow(granted.reason());
+      case AccessDecision.Denied denied ->
+          ProblemDecision.deny(ProblemType.FORBIDDEN, denied.reason());
+    };
+  }
+
+  private ProblemDecision tenantResource(String path, Principal principal) {
     String slug = path.substring(TENANTS.length() + 1, path.indexOf('/', TENANTS.length() + 1));
     Optional<Tenant> target =
         TenantSlug.isValid(slug) ? tenants.find(new TenantSlug(slug)) : Optional.empty();
@@ -74,10 +88,10 @@ final class ApiAccessPolicy implements AuthorizationManager<RequestAuthorization
       return ProblemDecision.deny(
           ProblemType.TENANT_SUSPENDED, "Tenant '" + slug + "' is suspended");
     }
-    if (platformAdmin) {
-      return ProblemDecision.allow("platform administrator");
+    if (principal.systemTenant()) {
+      return ProblemDecision.allow("system tenant principal; the endpoint checks its permission");
     }
-    if (target.isPresent() && target.get().id().equals(caller.id())) {
+    if (target.isPresent() && target.get().id().equals(principal.tenant())) {
       return ProblemDecision.allow("caller's own tenant");
     }
     return ProblemDecision.deny(
@@ -89,10 +103,5 @@ final class ApiAccessPolicy implements AuthorizationManager<RequestAuthorization
       return true;
     }
     return path.startsWith(TENANTS + "/") && path.indexOf('/', TENANTS.length() + 1) < 0;
-  }
-
-  private static List<String> rolesOf(JwtAuthenticationToken token) {
-    List<String> roles = token.getToken().getClaimAsStringList(BulwarkClaims.ROLES);
-    return roles == null ? List.of() : roles;
   }
 }

@@ -1,6 +1,6 @@
 package io.bulwark.identity.internal;
 
-import io.bulwark.identity.BulwarkClaims;
+import io.bulwark.platform.BulwarkClaims;
 import io.bulwark.platform.TenantContext;
 import io.bulwark.platform.TenantId;
 import io.bulwark.platform.web.ProblemSecurityHandlers;
@@ -16,6 +16,7 @@ import org.springframework.security.config.annotation.web.configurers.oauth2.ser
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
@@ -87,6 +88,12 @@ class AuthorizationServerConfiguration {
         context
             .getClaims()
             .claim(BulwarkClaims.TENANT_ID, tenant.toString())
+            .claim(
+                BulwarkClaims.PRINCIPAL_TYPE,
+                AuthorizationGrantType.CLIENT_CREDENTIALS.equals(
+                        context.getAuthorizationGrantType())
+                    ? "client"
+                    : "user")
             .claim(
                 BulwarkClaims.ROLES,
                 roles.rolesOfClient(tenant, context.getRegisteredClient().getId()));

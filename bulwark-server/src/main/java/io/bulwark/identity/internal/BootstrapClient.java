@@ -1,6 +1,6 @@
 package io.bulwark.identity.internal;
 
-import io.bulwark.identity.BulwarkClaims;
+import io.bulwark.platform.BulwarkClaims;
 import io.bulwark.platform.TenantContext;
 import io.bulwark.platform.TenantId;
 import io.bulwark.tenancy.Tenants;

@@ -1,4 +1,4 @@
-package io.bulwark.identity;
+package io.bulwark.platform;
 
 /** Names of the claims that Bulwark adds to the access tokens it issues. */
 public final class BulwarkClaims {
@@ -8,6 +8,9 @@ public final class BulwarkClaims {
 
   /** The roles granted to the subject in that tenant. */
   public static final String ROLES = "roles";
+
+  /** {@code client} for service clients, {@code user} for people. */
+  public static final String PRINCIPAL_TYPE = "principal_type";
 
   /** The role that may administer every tenant; held only in the {@code system} tenant. */
   public static final String PLATFORM_ADMIN_ROLE = "platform-admin";

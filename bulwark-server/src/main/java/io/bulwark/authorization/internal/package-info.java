@@ -1,0 +1,5 @@
+/** Authorization internals. */
+@NullMarked
+package io.bulwark.authorization.internal;
+
+import org.jspecify.annotations.NullMarked;
