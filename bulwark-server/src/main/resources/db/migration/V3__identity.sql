@@ -7,9 +7,13 @@ create table signing_keys (
     public_jwk   text        not null,
     private_jwk  bytea       not null,
     created_at   timestamptz not null default now(),
+    activated_at timestamptz,
+    retired_at   timestamptz,
     primary key (tenant_id, kid)
 );
+create unique index signing_keys_one_next on signing_keys (tenant_id) where state = 'next';
 create unique index signing_keys_one_current on signing_keys (tenant_id) where state = 'current';
+create unique index signing_keys_one_previous on signing_keys (tenant_id) where state = 'previous';
 
 -- Spring Security's registered-client and authorization tables (PostgreSQL form), made
 -- tenant-owned: the tenant column fills itself from the connection's binding and row-level

@@ -1,5 +1,7 @@
 package io.bulwark.identity.internal;
 
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
 import io.bulwark.platform.BulwarkClaims;
 import io.bulwark.platform.TenantContext;
 import io.bulwark.platform.TenantId;
@@ -17,6 +19,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
@@ -83,7 +86,11 @@ class AuthorizationServerConfiguration {
       TenantId tenant =
           TenantContext.current()
               .orElseThrow(() -> new IllegalStateException("token issued outside a tenant"));
-      context.getJwsHeader().keyId(signingKeys.of(tenant).current().getKeyID());
+      JWK current = signingKeys.of(tenant).current();
+      context.getJwsHeader().keyId(current.getKeyID());
+      if (current instanceof ECKey) {
+        context.getJwsHeader().algorithm(SignatureAlgorithm.ES256);
+      }
       if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
         context
             .getClaims()
