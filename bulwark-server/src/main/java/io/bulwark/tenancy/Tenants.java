@@ -1,6 +1,8 @@
 package io.bulwark.tenancy;
 
 import io.bulwark.platform.TenantId;
+import io.bulwark.platform.problem.ApiProblem;
+import io.bulwark.platform.problem.ProblemType;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -21,6 +23,19 @@ public interface Tenants {
    * @return the tenant, if it exists
    */
   Optional<Tenant> find(TenantSlug slug);
+
+  /**
+   * The tenant a request path names.
+   *
+   * @param slug the slug from the path, not yet validated
+   * @return the tenant
+   * @throws ApiProblem 404 {@code tenant-not-found} when the slug is malformed or unknown
+   */
+  default Tenant require(String slug) {
+    Optional<Tenant> tenant =
+        TenantSlug.isValid(slug) ? find(new TenantSlug(slug)) : Optional.empty();
+    return tenant.orElseThrow(() -> new ApiProblem(ProblemType.TENANT_NOT_FOUND, "No such tenant"));
+  }
 
   /**
    * @param id a tenant id

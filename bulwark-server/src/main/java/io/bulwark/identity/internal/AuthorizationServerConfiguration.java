@@ -7,6 +7,7 @@ import io.bulwark.platform.TenantContext;
 import io.bulwark.platform.TenantId;
 import io.bulwark.platform.web.ProblemSecurityHandlers;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -75,8 +76,35 @@ class AuthorizationServerConfiguration {
 
   @Bean
   PasswordEncoder clientSecretEncoder() {
-    return new DelegatingPasswordEncoder(
-        ClientSecretEncoder.ID, Map.of(ClientSecretEncoder.ID, new ClientSecretEncoder()));
+    ClientSecretEncoder hashes = new ClientSecretEncoder();
+    DelegatingPasswordEncoder delegating =
+        new DelegatingPasswordEncoder(
+            ClientSecretEncoder.ID,
+            Map.of(
+                ClientSecretEncoder.ID,
+                hashes,
+                RotatingSecretEncoder.ID,
+                new RotatingSecretEncoder(hashes, java.time.Clock.systemUTC())));
+    return new PasswordEncoder() {
+      @Override
+      public @Nullable String encode(@Nullable CharSequence secret) {
+        return delegating.encode(secret);
+      }
+
+      @Override
+      public boolean matches(@Nullable CharSequence secret, @Nullable String encoded) {
+        return delegating.matches(secret, encoded);
+      }
+
+      // The authorization server re-hashes a matched secret whose encoding is not the default;
+      // for a secret mid-rotation that would keep whichever secret matched and drop the other.
+      @Override
+      public boolean upgradeEncoding(@Nullable String encoded) {
+        return encoded != null
+            && !encoded.startsWith("{" + RotatingSecretEncoder.ID + "}")
+            && delegating.upgradeEncoding(encoded);
+      }
+    };
   }
 
   @Bean

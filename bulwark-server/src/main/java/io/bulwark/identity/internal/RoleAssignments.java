@@ -1,7 +1,10 @@
 package io.bulwark.identity.internal;
 
 import io.bulwark.platform.TenantId;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -29,10 +32,30 @@ class RoleAssignments {
   }
 
   void grantToClient(TenantId tenant, String registeredClientId, String role) {
+    grantToClient(tenant, registeredClientId, role, null);
+  }
+
+  void grantToClient(
+      TenantId tenant, String registeredClientId, String role, @Nullable Instant expiresAt) {
     jdbc.sql(
-            "insert into role_assignments (tenant_id, principal_type, principal_id, role)"
-                + " values (?, 'client', ?, ?) on conflict do nothing")
-        .params(tenant.value(), registeredClientId, role)
+            "insert into role_assignments (tenant_id, principal_type, principal_id, role,"
+                + " expires_at) values (?, 'client', ?, ?, ?) on conflict (tenant_id,"
+                + " principal_type, principal_id, role) do update set expires_at ="
+                + " excluded.expires_at, granted_at = now()")
+        .params(
+            tenant.value(),
+            registeredClientId,
+            role,
+            expiresAt == null ? null : Timestamp.from(expiresAt))
         .update();
+  }
+
+  boolean revokeFromClient(TenantId tenant, String registeredClientId, String role) {
+    return jdbc.sql(
+                "delete from role_assignments where tenant_id = ? and principal_type = 'client'"
+                    + " and principal_id = ? and role = ?")
+            .params(tenant.value(), registeredClientId, role)
+            .update()
+        > 0;
   }
 }

@@ -5,11 +5,8 @@ import io.bulwark.authorization.Permissions;
 import io.bulwark.identity.SigningAlgorithm;
 import io.bulwark.identity.SigningKeyInfo;
 import io.bulwark.identity.TenantSigningKeys;
-import io.bulwark.platform.problem.ApiProblem;
 import io.bulwark.platform.problem.InvalidFieldException;
-import io.bulwark.platform.problem.ProblemType;
 import io.bulwark.tenancy.Tenant;
-import io.bulwark.tenancy.TenantSlug;
 import io.bulwark.tenancy.Tenants;
 import java.time.Instant;
 import java.util.List;
@@ -42,7 +39,7 @@ class SigningKeyController {
 
   @GetMapping
   KeyListResponse list(@PathVariable("slug") String slug) {
-    Tenant tenant = tenant(slug);
+    Tenant tenant = tenants.require(slug);
     access.require(Permissions.KEYS_READ, tenant.id());
     return KeyListResponse.of(keys.list(tenant.id()));
   }
@@ -51,17 +48,10 @@ class SigningKeyController {
   KeyListResponse rotate(
       @PathVariable("slug") String slug,
       @RequestBody(required = false) @Nullable RotateRequest body) {
-    Tenant tenant = tenant(slug);
+    Tenant tenant = tenants.require(slug);
     access.require(Permissions.KEYS_ROTATE, tenant.id());
     SigningAlgorithm algorithm = body == null ? null : algorithm(body.algorithm());
     return KeyListResponse.of(keys.rotate(tenant.id(), algorithm));
-  }
-
-  private Tenant tenant(String slug) {
-    return (TenantSlug.isValid(slug)
-            ? tenants.find(new TenantSlug(slug))
-            : java.util.Optional.<Tenant>empty())
-        .orElseThrow(() -> new ApiProblem(ProblemType.TENANT_NOT_FOUND, "No such tenant"));
   }
 
   private static @Nullable SigningAlgorithm algorithm(@Nullable String name) {
