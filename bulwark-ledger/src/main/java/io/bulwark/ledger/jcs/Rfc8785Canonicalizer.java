@@ -17,9 +17,10 @@ import tools.jackson.databind.json.JsonMapper;
  * does, numbers as IEEE 754 doubles printed by ECMAScript's {@code Number.prototype.toString}.
  *
  * <p>Values outside the I-JSON data model are rejected with {@link IllegalArgumentException} rather
- * than silently changed: NaN and infinities, integers that a double cannot hold exactly (beyond
- * ±2^53 unless exactly representable), strings with unpaired surrogates. Messages never contain
- * the offending value, which may be personal data.
+ * than silently changed: NaN and infinities, integers that a double cannot hold (beyond ±2^53,
+ * unless exactly representable or already written as ECMAScript prints that double, e.g. {@code
+ * 295147905179352830000}), strings with unpaired surrogates. Messages never contain the offending
+ * value, which may be personal data.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc8785#section-3.2">RFC 8785 §3.2</a>
  */
@@ -148,7 +149,11 @@ public final class Rfc8785Canonicalizer {
     if (number.isIntegralNumber()) {
       BigInteger integer = number.bigIntegerValue();
       double value = integer.doubleValue();
-      if (Double.isInfinite(value) || !new BigDecimal(value).toBigInteger().equals(integer)) {
+      if (Double.isInfinite(value)) {
+        throw new IllegalArgumentException("integer overflows an IEEE 754 double");
+      }
+      boolean exact = new BigDecimal(value).toBigInteger().equals(integer);
+      if (!exact && !formatNumber(value).equals(integer.toString())) {
         throw new IllegalArgumentException(
             "integer is not exactly representable as an IEEE 754 double (I-JSON)");
       }

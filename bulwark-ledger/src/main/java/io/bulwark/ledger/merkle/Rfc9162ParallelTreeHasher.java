@@ -4,15 +4,17 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Recomputes the head of a whole tree from its leaves as they stream in (full verification),
- * hashing aligned blocks of {@value #BLOCK_LEAVES} leaves on a thread pool and folding their roots
- * in order. Memory is bounded by the blocks in flight, never the tree.
+ * hashing aligned blocks of {@value #BLOCK_LEAVES} leaves on the calling thread and a small pool
+ * and folding their roots in order. Memory is bounded by the blocks in flight, never the tree.
  *
  * <p>Close it to stop its threads. One {@link #compute} at a time.
  *
@@ -25,22 +27,27 @@ public final class Rfc9162ParallelTreeHasher implements AutoCloseable {
 
   private static final int BLOCK_LEVEL = 12;
 
-  private final ExecutorService pool;
+  private final @Nullable ExecutorService pool;
   private final int maxInFlight;
 
   private Rfc9162ParallelTreeHasher(int threads) {
     this.pool =
-        Executors.newFixedThreadPool(
-            threads,
-            task -> {
-              Thread thread = new Thread(task, "rfc9162-tree-hasher");
-              thread.setDaemon(true);
-              return thread;
-            });
+        threads == 1
+            ? null
+            : Executors.newFixedThreadPool(
+                threads - 1,
+                task -> {
+                  Thread thread = new Thread(task, "rfc9162-tree-hasher");
+                  thread.setDaemon(true);
+                  return thread;
+                });
     this.maxInFlight = 2 * threads;
   }
 
-  /** A hasher using {@code threads} worker threads. */
+  /**
+   * A hasher using {@code threads} threads in all: the calling thread hashes blocks too, next to
+   * {@code threads - 1} workers.
+   */
   public static Rfc9162ParallelTreeHasher create(int threads) {
     if (threads < 1) {
       throw new IllegalArgumentException("need at least one thread, got " + threads);
@@ -55,15 +62,21 @@ public final class Rfc9162ParallelTreeHasher implements AutoCloseable {
    */
   public Rfc9162CompactRange compute(Iterator<byte[]> leafData) {
     Rfc9162TreeBuilder tree = Rfc9162TreeBuilder.create();
-    ArrayDeque<Future<Sha256Hash>> inFlight = new ArrayDeque<>(maxInFlight + 1);
+    ArrayDeque<Future<Sha256Hash>> inFlight = new ArrayDeque<>(2 * maxInFlight + 1);
     List<byte[]> block = new ArrayList<>(BLOCK_LEAVES);
     while (leafData.hasNext()) {
       block.add(leafData.next());
       if (block.size() == BLOCK_LEAVES) {
         List<byte[]> full = block;
-        inFlight.add(pool.submit(() -> blockRoot(full)));
+        if (pool != null && inFlight.size() < maxInFlight) {
+          inFlight.add(pool.submit(() -> blockRoot(full)));
+        } else {
+          // Caller runs: hashing beats waiting while the workers are busy.
+          inFlight.add(CompletableFuture.completedFuture(blockRoot(full)));
+        }
         block = new ArrayList<>(BLOCK_LEAVES);
-        while (inFlight.size() >= maxInFlight) {
+        while (!inFlight.isEmpty()
+            && (inFlight.peek().isDone() || inFlight.size() >= 2 * maxInFlight)) {
           tree.appendSubtree(BLOCK_LEVEL, await(inFlight.poll()));
         }
       }
@@ -94,6 +107,8 @@ public final class Rfc9162ParallelTreeHasher implements AutoCloseable {
 
   @Override
   public void close() {
-    pool.shutdownNow();
+    if (pool != null) {
+      pool.shutdownNow();
+    }
   }
 }

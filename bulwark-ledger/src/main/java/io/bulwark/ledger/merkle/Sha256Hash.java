@@ -44,12 +44,16 @@ public final class Sha256Hash {
   }
 
   /**
-   * Decodes standard (RFC 4648 §4, padded) base64.
+   * Decodes canonical standard base64 (RFC 4648 §4, padded, zero trailing bits).
    *
    * @throws IllegalArgumentException if the text is not base64 of exactly 32 bytes
    */
   public static Sha256Hash fromBase64(String base64) {
-    return of(Base64.getDecoder().decode(base64));
+    byte[] decoded = Base64.getDecoder().decode(base64);
+    if (!Base64.getEncoder().encodeToString(decoded).equals(base64)) {
+      throw new IllegalArgumentException("not canonical padded base64");
+    }
+    return of(decoded);
   }
 
   /**

@@ -1,0 +1,326 @@
+package io.bulwark.ledger.export;
+
+import static io.bulwark.ledger.export.LedgerExportFormat.*;
+
+import io.bulwark.ledger.jcs.Rfc8785Canonicalizer;
+import io.bulwark.ledger.merkle.Rfc9162Hasher;
+import io.bulwark.ledger.merkle.Rfc9162RangeProof;
+import io.bulwark.ledger.merkle.Rfc9162TreeBuilder;
+import io.bulwark.ledger.merkle.Sha256Hash;
+import io.bulwark.ledger.note.CheckpointVerification;
+import io.bulwark.ledger.note.SignedNoteVerifierKey;
+import io.bulwark.ledger.note.TlogCheckpoint;
+import io.bulwark.ledger.note.TlogCheckpointVerifier;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Checks a ledger export offline against trusted log keys, streaming (memory does not grow with the
+ * export). In order: the header is well-formed; its checkpoint is signed by a trusted key, is for
+ * the header's origin and tree size; each entry line is the next index, its body (if any) hashes to
+ * its leaf hash; the range ends where the header says; and the leaf hashes with the range proof
+ * reproduce the checkpoint's root. The first problem is reported, naming the first bad entry where
+ * there is one.
+ *
+ * <p>Entry lines carry their own leaf hash, so an altered body is pinned to its index. Someone who
+ * also rewrites the leaf hash is still caught by the root check, which then cannot say which entry
+ * changed: the checkpoint signs the whole range, not each entry.
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc9162#section-2.1.1">RFC 9162 §2.1.1</a>
+ * @see <a href="https://c2sp.org/tlog-checkpoint">C2SP tlog-checkpoint</a>
+ */
+public final class LedgerExportVerifier {
+
+  private static final Set<String> HEADER_FIELDS =
+      Set.of(
+          F_FORMAT,
+          F_VERSION,
+          F_ORIGIN,
+          F_TENANT,
+          F_TREE_SIZE,
+          F_BEGIN,
+          F_END,
+          F_CHECKPOINT,
+          F_VERIFIER_KEYS,
+          F_RANGE_PROOF);
+  private static final Set<String> PROOF_FIELDS = Set.of(F_LEFT, F_RIGHT);
+  private static final Set<String> ENTRY_FIELDS = Set.of(F_INDEX, F_LEAF_HASH, F_ENTRY);
+
+  private final TlogCheckpointVerifier checkpoints;
+  private final JsonMapper mapper = Rfc8785Canonicalizer.strictMapper();
+
+  /** Trusts {@code keys} to sign the log's checkpoints. */
+  public LedgerExportVerifier(Collection<SignedNoteVerifierKey> keys) {
+    this.checkpoints = new TlogCheckpointVerifier(keys);
+  }
+
+  /** Verifies the export read from {@code export}, which the caller closes. */
+  public ExportVerification verify(Reader export) {
+    try {
+      return verifyLines(new BufferedReader(export));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Thrown internally to stop at the first problem. */
+  private static final class Stop extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final transient ExportVerification.Failed failure;
+
+    Stop(ExportVerification.Failed failure) {
+      super(null, null, false, false);
+      this.failure = failure;
+    }
+  }
+
+  private ExportVerification verifyLines(BufferedReader lines) throws IOException {
+    try {
+      String first = lines.readLine();
+      if (first == null) {
+        throw stop(ExportVerification.Failed.at("line 1", "export is empty"));
+      }
+      Header header = parseHeader(first);
+      CheckpointVerification.Verified verified = verifyCheckpoint(header);
+      TlogCheckpoint checkpoint = verified.checkpoint();
+      Rfc9162TreeBuilder tree = header.proof().startBuilder();
+      Rfc9162Hasher hasher = Rfc9162Hasher.create();
+      long expected = header.proof().begin();
+      long end = header.proof().end();
+      long withBody = 0;
+      long pruned = 0;
+      String line;
+      while ((line = lines.readLine()) != null) {
+        Entry entry = parseEntry(line, expected);
+        if (entry.index() != expected) {
+          throw stop(misplaced(entry.index(), expected, end));
+        }
+        if (entry.body() != null) {
+          byte[] canonical;
+          try {
+            canonical = Rfc8785Canonicalizer.canonicalize(entry.body());
+          } catch (IllegalArgumentException e) {
+            throw stop(ExportVerification.Failed.atEntry(expected, "entry " + e.getMessage()));
+          }
+          if (!hasher.leafHash(canonical).equals(entry.leafHash())) {
+            throw stop(ExportVerification.Failed.atEntry(expected, "leaf hash does not match"));
+          }
+          withBody++;
+        } else {
+          pruned++;
+        }
+        tree.appendLeafHash(entry.leafHash());
+        expected++;
+      }
+      if (expected < end) {
+        throw stop(
+            ExportVerification.Failed.atEntry(
+                expected, "missing (export ends before entry " + (end - 1) + ")"));
+      }
+      Sha256Hash root = header.proof().finish(tree);
+      if (!root.equals(checkpoint.rootHash())) {
+        String where =
+            end > header.proof().begin()
+                ? "entries " + header.proof().begin() + ".." + (end - 1)
+                : "range proof";
+        throw stop(
+            ExportVerification.Failed.at(
+                where, "leaf hashes and range proof do not reproduce the checkpoint root hash"));
+      }
+      return new ExportVerification.Intact(
+          header.origin(),
+          header.tenant(),
+          checkpoint.treeSize(),
+          header.proof().begin(),
+          end,
+          withBody,
+          pruned,
+          verified.verifiedBy().stream().map(SignedNoteVerifierKey::name).toList());
+    } catch (Stop stop) {
+      return stop.failure;
+    }
+  }
+
+  private static ExportVerification.Failed misplaced(long found, long expected, long end) {
+    if (found >= end) {
+      return ExportVerification.Failed.atEntry(
+          found, "outside the exported range (ends before " + end + ")");
+    }
+    if (found > expected) {
+      return ExportVerification.Failed.atEntry(
+          expected, "missing or out of order (found entry " + found + " in its place)");
+    }
+    return ExportVerification.Failed.atEntry(
+        found, "appears again where entry " + expected + " was expected");
+  }
+
+  private record Header(
+      String origin, String tenant, String signedCheckpoint, Rfc9162RangeProof proof) {}
+
+  private record Entry(long index, Sha256Hash leafHash, @Nullable JsonNode body) {}
+
+  private Header parseHeader(String line) throws Stop {
+    JsonNode node = parseObject(line, "line 1", HEADER_FIELDS);
+    if (!FORMAT.equals(text(node, F_FORMAT, "line 1"))
+        || number(node, F_VERSION, "line 1") != VERSION) {
+      throw stop(
+          ExportVerification.Failed.at(
+              "line 1", "not a " + FORMAT + " version " + VERSION + " header"));
+    }
+    JsonNode keys = node.get(F_VERIFIER_KEYS);
+    if (keys == null || !keys.isArray()) {
+      throw stop(ExportVerification.Failed.at("line 1", "verifier_keys must be an array"));
+    }
+    for (JsonNode key : keys.values()) {
+      try {
+        SignedNoteVerifierKey.parse(key.isString() ? key.stringValue() : "");
+      } catch (IllegalArgumentException e) {
+        throw stop(ExportVerification.Failed.at("line 1", "verifier_keys holds a malformed key"));
+      }
+    }
+    JsonNode proof = node.get(F_RANGE_PROOF);
+    if (proof == null || !proof.isObject() || !PROOF_FIELDS.containsAll(proof.propertyNames())) {
+      throw stop(ExportVerification.Failed.at("line 1", "range_proof must have left and right"));
+    }
+    try {
+      Rfc9162RangeProof rangeProof =
+          new Rfc9162RangeProof(
+              number(node, F_BEGIN, "line 1"),
+              number(node, F_END, "line 1"),
+              number(node, F_TREE_SIZE, "line 1"),
+              hashes(proof, F_LEFT),
+              hashes(proof, F_RIGHT));
+      return new Header(
+          text(node, F_ORIGIN, "line 1"),
+          text(node, F_TENANT, "line 1"),
+          text(node, F_CHECKPOINT, "line 1"),
+          rangeProof);
+    } catch (IllegalArgumentException e) {
+      throw stop(ExportVerification.Failed.at("line 1", "malformed range: " + e.getMessage()));
+    }
+  }
+
+  private CheckpointVerification.Verified verifyCheckpoint(Header header) throws Stop {
+    return switch (checkpoints.verify(header.signedCheckpoint(), header.origin())) {
+      case CheckpointVerification.Rejected rejected ->
+          throw stop(ExportVerification.Failed.at("checkpoint", rejected.reason()));
+      case CheckpointVerification.Verified verified -> {
+        if (verified.checkpoint().treeSize() != header.proof().treeSize()) {
+          throw stop(
+              ExportVerification.Failed.at(
+                  "checkpoint",
+                  "signed tree size "
+                      + verified.checkpoint().treeSize()
+                      + " differs from the header's "
+                      + header.proof().treeSize()));
+        }
+        yield verified;
+      }
+    };
+  }
+
+  private Entry parseEntry(String line, long expected) throws Stop {
+    String where = "entry " + expected;
+    JsonNode node;
+    try {
+      node = mapper.readTree(line);
+    } catch (JacksonException e) {
+      throw stop(ExportVerification.Failed.atEntry(expected, "line is not well-formed JSON"));
+    }
+    if (node == null
+        || !node.isObject()
+        || !ENTRY_FIELDS.containsAll(node.propertyNames())
+        || !node.has(F_INDEX)
+        || !node.has(F_LEAF_HASH)) {
+      throw stop(
+          ExportVerification.Failed.atEntry(
+              expected, "line is not {\"index\", \"leaf_hash\"[, \"entry\"]}"));
+    }
+    JsonNode indexNode = node.get(F_INDEX);
+    if (!indexNode.isIntegralNumber()
+        || !indexNode.canConvertToLong()
+        || indexNode.longValue() < 0) {
+      throw stop(
+          ExportVerification.Failed.atEntry(expected, "index is not a non-negative integer"));
+    }
+    long index = indexNode.longValue();
+    Sha256Hash leafHash;
+    try {
+      leafHash = Sha256Hash.fromBase64(text(node, F_LEAF_HASH, where));
+    } catch (IllegalArgumentException e) {
+      throw stop(ExportVerification.Failed.atEntry(index, "leaf_hash is not base64 of 32 bytes"));
+    }
+    JsonNode body = node.get(F_ENTRY);
+    if (body != null && !body.isObject()) {
+      throw stop(ExportVerification.Failed.atEntry(index, "entry is not a JSON object"));
+    }
+    return new Entry(index, leafHash, body);
+  }
+
+  private JsonNode parseObject(String line, String where, Set<String> allowed) throws Stop {
+    JsonNode node;
+    try {
+      node = mapper.readTree(line);
+    } catch (JacksonException e) {
+      throw stop(ExportVerification.Failed.at(where, "not well-formed JSON"));
+    }
+    if (node == null || !node.isObject()) {
+      throw stop(ExportVerification.Failed.at(where, "not a JSON object"));
+    }
+    for (String name : node.propertyNames()) {
+      if (!allowed.contains(name)) {
+        throw stop(ExportVerification.Failed.at(where, "unknown field " + name));
+      }
+    }
+    return node;
+  }
+
+  private static String text(JsonNode node, String field, String where) throws Stop {
+    JsonNode value = node.get(field);
+    if (value == null || !value.isString()) {
+      throw stop(ExportVerification.Failed.at(where, field + " must be a string"));
+    }
+    return value.stringValue();
+  }
+
+  private static long number(JsonNode node, String field, String where) throws Stop {
+    JsonNode value = node.get(field);
+    if (value == null || !value.isIntegralNumber() || !value.canConvertToLong()) {
+      throw stop(ExportVerification.Failed.at(where, field + " must be an integer"));
+    }
+    long number = value.longValue();
+    if (number < 0) {
+      throw stop(ExportVerification.Failed.at(where, field + " must not be negative"));
+    }
+    return number;
+  }
+
+  private static List<Sha256Hash> hashes(JsonNode proof, String field) {
+    JsonNode array = proof.get(field);
+    if (array == null || !array.isArray()) {
+      throw new IllegalArgumentException(field + " must be an array of base64 hashes");
+    }
+    List<Sha256Hash> hashes = new ArrayList<>();
+    for (JsonNode hash : array.values()) {
+      if (!hash.isString()) {
+        throw new IllegalArgumentException(field + " must be an array of base64 hashes");
+      }
+      hashes.add(Sha256Hash.fromBase64(hash.stringValue()));
+    }
+    return hashes;
+  }
+
+  private static Stop stop(ExportVerification.Failed failure) {
+    return new Stop(failure);
+  }
+}
