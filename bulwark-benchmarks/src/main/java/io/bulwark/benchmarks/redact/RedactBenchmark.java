@@ -43,8 +43,7 @@ public class RedactBenchmark {
     lines = generated.toArray(String[]::new);
     redactor = Redactor.defaults();
     long changed = generated.stream().filter(l -> redactor.redact(l) != l).count();
-    long regexChanged =
-        generated.stream().filter(l -> !RegexBaseline.redact(l).equals(l)).count();
+    long regexChanged = generated.stream().filter(l -> !RegexBaseline.redact(l).equals(l)).count();
     System.out.printf(
         "%n%d lines, %d redacted by bulwark, %d changed by the regex baseline%n",
         lines.length, changed, regexChanged);

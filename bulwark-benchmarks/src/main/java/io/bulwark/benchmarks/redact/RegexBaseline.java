@@ -17,7 +17,9 @@ final class RegexBaseline {
 
   private static final List<Rule> RULES =
       List.of(
-          rule("-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*?-----END [A-Z ]*PRIVATE KEY-----", "PRIVATE_KEY"),
+          rule(
+              "-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*?-----END [A-Z ]*PRIVATE KEY-----",
+              "PRIVATE_KEY"),
           rule("(://)[^/\\s:@]++:[^/\\s@]++@", "$1", "URL_CREDENTIALS", "@"),
           rule("\\beyJ[A-Za-z0-9_-]{10,}+\\.[A-Za-z0-9_-]{2,}+\\.[A-Za-z0-9_-]*+", "JWT"),
           rule("(?i)\\b((?:bearer|basic) )[A-Za-z0-9._~+/-]{8,}+=*+", "$1", "AUTH_HEADER", ""),
@@ -34,11 +36,20 @@ final class RegexBaseline {
           rule("\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\\b", "IBAN"),
           rule("\\b(?:\\d[ -]?){12,18}\\d\\b", "CREDIT_CARD"),
           rule("\\b(?!000|666|9\\d\\d)\\d{3}-(?!00)\\d{2}-(?!0000)\\d{4}\\b", "US_SSN"),
-          rule("(?:\\+\\d{1,3}[ .-]?)?(?:\\(\\d{3}\\)|\\b\\d{3})[ .-]\\d{3}[ .-]\\d{4}\\b", "PHONE"),
-          rule("\\b(?:(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)\\b", "IP_ADDRESS"),
-          rule("\\b(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}\\b|\\b(?:[0-9A-Fa-f]{1,4}:){1,7}:(?:[0-9A-Fa-f]{1,4})?\\b", "IP_ADDRESS"),
+          rule(
+              "(?:\\+\\d{1,3}[ .-]?)?(?:\\(\\d{3}\\)|\\b\\d{3})[ .-]\\d{3}[ .-]\\d{4}\\b", "PHONE"),
+          rule(
+              "\\b(?:(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)\\b",
+              "IP_ADDRESS"),
+          rule(
+              "\\b(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}\\b|\\b(?:[0-9A-Fa-f]{1,4}:){1,7}:(?:[0-9A-Fa-f]{1,4})?\\b",
+              "IP_ADDRESS"),
           rule("\\b[0-9A-Fa-f]{2}(?:[:-][0-9A-Fa-f]{2}){5}\\b", "MAC_ADDRESS"),
-          rule("(?i)\\b((?:dob|birth\\w*+|born)\\W{1,20}+)\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4}", "$1", "DATE_OF_BIRTH", ""),
+          rule(
+              "(?i)\\b((?:dob|birth\\w*+|born)\\W{1,20}+)\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4}",
+              "$1",
+              "DATE_OF_BIRTH",
+              ""),
           rule("(?i)\\b(mrn\\W{1,3}+)[A-Z0-9-]{5,20}+", "$1", "MEDICAL_RECORD_NUMBER", ""));
 
   private static Rule rule(String regex, String type) {
@@ -46,7 +57,9 @@ final class RegexBaseline {
   }
 
   private static Rule rule(String regex, String group, String type, String suffix) {
-    return new Rule(Pattern.compile(regex), group + Matcher.quoteReplacement("[REDACTED:" + type + "]" + suffix));
+    return new Rule(
+        Pattern.compile(regex),
+        group + Matcher.quoteReplacement("[REDACTED:" + type + "]" + suffix));
   }
 
   private RegexBaseline() {}
