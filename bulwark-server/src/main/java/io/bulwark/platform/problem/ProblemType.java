@@ -22,10 +22,13 @@ public enum ProblemType {
   METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
   NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),
   ALREADY_EXISTS("already-exists", HttpStatus.CONFLICT, "Already exists"),
+  INVALID_STATE("invalid-state", HttpStatus.CONFLICT, "Invalid state"),
   PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.CONTENT_TOO_LARGE, "Payload too large"),
   UNSUPPORTED_MEDIA_TYPE(
       "unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
-  INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
+  INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
+  // After INTERNAL_ERROR: a bare 500 status maps to the first type with that status.
+  AUDIT_LOG_DAMAGED("audit-log-damaged", HttpStatus.INTERNAL_SERVER_ERROR, "Audit log damaged");
 
   /** The base under which every problem type URI lives. */
   public static final String BASE = "https://bulwark.io/problems/";

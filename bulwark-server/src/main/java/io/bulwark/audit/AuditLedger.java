@@ -1,0 +1,103 @@
+package io.bulwark.audit;
+
+import io.bulwark.ledger.merkle.Rfc9162ConsistencyProof;
+import io.bulwark.platform.TenantId;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Each tenant's tamper-evident audit log: an append-only RFC 9162 Merkle log whose leaves are the
+ * RFC 8785 canonical JSON of the stored entries, with signed C2SP checkpoints.
+ *
+ * <p>Appends join the caller's transaction when there is one, so an operation and its audit record
+ * commit together or not at all.
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc9162#section-2">RFC 9162 §2</a>
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc8785">RFC 8785</a>
+ */
+public interface AuditLedger {
+
+  /**
+   * Appends events to a tenant's log, all or none, in the caller's transaction if there is one.
+   * Events whose id the log already holds are not appended again; their receipt names the existing
+   * index.
+   *
+   * @param tenant whose log
+   * @param events 1 or more events
+   * @return a receipt per event, in order
+   */
+  List<AuditReceipt> append(TenantId tenant, List<AuditEvent> events);
+
+  /**
+   * @param tenant whose log
+   * @return how many entries the log holds (its tree size)
+   */
+  long size(TenantId tenant);
+
+  /**
+   * @param tenant whose log
+   * @param index an entry's position
+   * @return the entry, if the log has one there
+   */
+  Optional<AuditEntry> entry(TenantId tenant, long index);
+
+  /**
+   * @param tenant whose log
+   * @param query filters and page
+   * @return matching entries, newest first
+   */
+  AuditEntryPage query(TenantId tenant, AuditQuery query);
+
+  /**
+   * @param tenant whose log
+   * @param index the entry, below {@code treeSize}
+   * @param treeSize a size no larger than the log's
+   * @return the inclusion proof (RFC 9162 §2.1.3.1) and the stored leaf hash
+   * @throws IllegalArgumentException when the index or size is out of range
+   */
+  AuditInclusionProof inclusionProof(TenantId tenant, long index, long treeSize);
+
+  /**
+   * @param tenant whose log
+   * @param from the smaller tree size
+   * @param to the larger tree size, no larger than the log's
+   * @return the consistency proof (RFC 9162 §2.1.4.1)
+   * @throws IllegalArgumentException when the sizes are out of range
+   */
+  Rfc9162ConsistencyProof consistencyProof(TenantId tenant, long from, long to);
+
+  /**
+   * The latest signed checkpoint, signing one first when there is none yet or when the log has
+   * grown since the latest and it is older than the checkpoint interval.
+   *
+   * @param tenant whose log
+   * @return the checkpoint
+   */
+  AuditCheckpoint checkpoint(TenantId tenant);
+
+  /**
+   * Signs a checkpoint of the log as it is now, unless the latest already covers every entry.
+   *
+   * @param tenant whose log
+   * @return the latest checkpoint afterwards
+   */
+  AuditCheckpoint checkpointNow(TenantId tenant);
+
+  /**
+   * @param tenant whose log
+   * @return the C2SP verifier keys that have signed its checkpoints, oldest first
+   */
+  List<String> verifierKeys(TenantId tenant);
+
+  /**
+   * Re-verifies entries {@code [from, to)} against the tree head and the latest checkpoint.
+   *
+   * @param tenant whose log
+   * @param from the first entry, 0 when null
+   * @param to one past the last entry, the tree size when null
+   * @return the outcome
+   * @throws io.bulwark.platform.problem.InvalidFieldException when the range is not within the log
+   */
+  LedgerVerification verify(TenantId tenant, @Nullable Long from, @Nullable Long to);
+}

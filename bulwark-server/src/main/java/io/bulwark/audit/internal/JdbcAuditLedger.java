@@ -1,0 +1,676 @@
+package io.bulwark.audit.internal;
+
+import io.bulwark.audit.AuditCheckpoint;
+import io.bulwark.audit.AuditEntry;
+import io.bulwark.audit.AuditEntryPage;
+import io.bulwark.audit.AuditEvent;
+import io.bulwark.audit.AuditInclusionProof;
+import io.bulwark.audit.AuditLedger;
+import io.bulwark.audit.AuditQuery;
+import io.bulwark.audit.AuditReceipt;
+import io.bulwark.audit.LedgerVerification;
+import io.bulwark.ledger.merkle.MissingNodeException;
+import io.bulwark.ledger.merkle.NodeId;
+import io.bulwark.ledger.merkle.RangeVerification;
+import io.bulwark.ledger.merkle.Rfc9162AppendResult;
+import io.bulwark.ledger.merkle.Rfc9162Appender;
+import io.bulwark.ledger.merkle.Rfc9162CompactRange;
+import io.bulwark.ledger.merkle.Rfc9162ConsistencyProof;
+import io.bulwark.ledger.merkle.Rfc9162Hasher;
+import io.bulwark.ledger.merkle.Rfc9162ProofGenerator;
+import io.bulwark.ledger.merkle.Rfc9162RangeVerifier;
+import io.bulwark.ledger.merkle.Sha256Hash;
+import io.bulwark.ledger.note.TlogCheckpoint;
+import io.bulwark.ledger.note.TlogCheckpointSigner;
+import io.bulwark.platform.TenantContext;
+import io.bulwark.platform.TenantId;
+import io.bulwark.platform.problem.ApiProblem;
+import io.bulwark.platform.problem.InvalidFieldException;
+import io.bulwark.platform.problem.ProblemType;
+import io.bulwark.tenancy.Tenants;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The audit ledger on PostgreSQL. Appends to a tenant's log are serialized by a transaction-scoped
+ * advisory lock per log: read the head, append the batch's canonical entries to the frontier read
+ * from the node store, insert entries and new nodes, move the head — one transaction, joined with
+ * the caller's when there is one. Entries and nodes are never updated (grants and triggers refuse
+ * it); only the head row moves forward.
+ */
+@Service
+class JdbcAuditLedger implements AuditLedger {
+
+  private static final Logger log = LoggerFactory.getLogger(JdbcAuditLedger.class);
+  private static final int VERIFY_PAGE = 1024;
+  private static final String ENTRY_COLUMNS =
+      "tenant_id, idx, event_id, occurred_at, recorded_at, category, action, outcome, actor_type,"
+          + " actor_id, resource_type, resource_id, correlation_id, break_glass, body";
+
+  private final JdbcClient jdbc;
+  private final JdbcTemplate template;
+  private final TransactionTemplate transactions;
+  private final TransactionTemplate snapshots;
+  private final Tenants tenants;
+  private final CheckpointKeys keys;
+  private final Duration checkpointInterval;
+  private final String originBase;
+  private final Clock clock = Clock.systemUTC();
+
+  JdbcAuditLedger(
+      JdbcClient jdbc,
+      JdbcTemplate template,
+      PlatformTransactionManager transactionManager,
+      Tenants tenants,
+      CheckpointKeys keys,
+      @Value("${bulwark.audit.checkpoint-interval:10s}") Duration checkpointInterval,
+      @Value("${bulwark.public-url:}") String publicUrl) {
+    this.jdbc = jdbc;
+    this.template = template;
+    this.transactions = new TransactionTemplate(transactionManager);
+    this.snapshots = new TransactionTemplate(transactionManager);
+    this.snapshots.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+    this.snapshots.setReadOnly(true);
+    this.tenants = tenants;
+    this.keys = keys;
+    this.checkpointInterval = checkpointInterval;
+    this.originBase = originBase(publicUrl);
+  }
+
+  static String originBase(String publicUrl) {
+    if (publicUrl.isBlank()) {
+      return "bulwark.local";
+    }
+    URI uri = URI.create(publicUrl.strip());
+    String host = uri.getHost() == null ? "bulwark.local" : uri.getHost();
+    String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
+    String path = uri.getPath() == null ? "" : uri.getPath();
+    while (path.endsWith("/")) {
+      path = path.substring(0, path.length() - 1);
+    }
+    return host + port + path;
+  }
+
+  // ---------------------------------------------------------------- appending
+
+  @Override
+  public List<AuditReceipt> append(TenantId tenant, List<AuditEvent> events) {
+    if (events.isEmpty()) {
+      throw new IllegalArgumentException("an append needs at least one event");
+    }
+    return inTenant(tenant, transactions, () -> appendLocked(tenant, List.copyOf(events)));
+  }
+
+  private List<AuditReceipt> appendLocked(TenantId tenant, List<AuditEvent> events) {
+    lock(tenant);
+    Head head = head(tenant);
+    PostgresNodeStore store = new PostgresNodeStore(jdbc, tenant);
+    Rfc9162CompactRange frontier = Rfc9162CompactRange.read(store, head.size());
+    if (!frontier.rootHash().equals(head.root())) {
+      throw damaged(tenant);
+    }
+    Map<UUID, Long> existing = existingIndexes(tenant, events);
+    Instant recordedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    Map<UUID, Long> assigned = new HashMap<>();
+    List<PendingEntry> fresh = new ArrayList<>();
+    List<AuditReceipt> receipts = new ArrayList<>(events.size());
+    for (AuditEvent event : events) {
+      UUID id = event.id() != null ? event.id() : UuidV7.generate(clock);
+      Long known = existing.get(id);
+      if (known == null) {
+        known = assigned.get(id);
+      }
+      if (known != null) {
+        receipts.add(new AuditReceipt(id, known, true));
+        continue;
+      }
+      long index = head.size() + fresh.size();
+      fresh.add(
+          new PendingEntry(index, id, event, AuditEntryJson.canonical(event, id, recordedAt)));
+      assigned.put(id, index);
+      receipts.add(new AuditReceipt(id, index, false));
+    }
+    if (fresh.isEmpty()) {
+      return receipts;
+    }
+    Rfc9162AppendResult appended =
+        Rfc9162Appender.create()
+            .appendLeafData(frontier, fresh.stream().map(PendingEntry::body).toList());
+    insertEntries(tenant, fresh, recordedAt);
+    store.insert(template, appended.nodes());
+    jdbc.sql(
+            "insert into audit_heads (tenant_id, size, root_hash, updated_at) values (?, ?, ?,"
+                + " now()) on conflict (tenant_id) do update set size = excluded.size,"
+                + " root_hash = excluded.root_hash, updated_at = excluded.updated_at")
+        .params(tenant.value(), appended.treeSize(), appended.rootHash().toByteArray())
+        .update();
+    return receipts;
+  }
+
+  private Map<UUID, Long> existingIndexes(TenantId tenant, List<AuditEvent> events) {
+    String[] ids =
+        events.stream()
+            .map(AuditEvent::id)
+            .filter(id -> id != null)
+            .map(UUID::toString)
+            .distinct()
+            .toArray(String[]::new);
+    Map<UUID, Long> existing = new HashMap<>();
+    if (ids.length == 0) {
+      return existing;
+    }
+    jdbc.sql(
+            "select event_id, idx from audit_entries where tenant_id = ?"
+                + " and event_id = any(?::uuid[])")
+        .params(tenant.value(), ids)
+        .query(rows -> {
+          existing.put(rows.getObject(1, UUID.class), rows.getLong(2));
+        });
+    return existing;
+  }
+
+  private void insertEntries(TenantId tenant, List<PendingEntry> entries, Instant recordedAt) {
+    OffsetDateTime recorded = recordedAt.atOffset(ZoneOffset.UTC);
+    template.batchUpdate(
+        "insert into audit_entries ("
+            + ENTRY_COLUMNS
+            + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        entries,
+        1000,
+        (statement, entry) -> {
+          AuditEvent event = entry.event();
+          statement.setObject(1, tenant.value());
+          statement.setLong(2, entry.index());
+          statement.setObject(3, entry.id());
+          statement.setObject(4, event.occurredAt().atOffset(ZoneOffset.UTC));
+          statement.setObject(5, recorded);
+          statement.setString(6, event.category().wireName());
+          statement.setString(7, event.action());
+          statement.setString(8, event.outcome().wireName());
+          statement.setString(9, event.actor().type().wireName());
+          statement.setString(10, event.actor().id());
+          statement.setString(11, event.resource() == null ? null : event.resource().type());
+          statement.setString(12, event.resource() == null ? null : event.resource().id());
+          statement.setString(13, event.correlationId());
+          statement.setBoolean(14, event.breakGlass());
+          statement.setBytes(15, entry.body());
+        });
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  @Override
+  public long size(TenantId tenant) {
+    return inTenant(tenant, transactions, () -> head(tenant).size());
+  }
+
+  @Override
+  public Optional<AuditEntry> entry(TenantId tenant, long index) {
+    return inTenant(
+        tenant,
+        transactions,
+        () ->
+            jdbc.sql("select idx, body from audit_entries where tenant_id = ? and idx = ?")
+                .params(tenant.value(), index)
+                .query(JdbcAuditLedger::entryOf)
+                .optional());
+  }
+
+  @Override
+  public AuditEntryPage query(TenantId tenant, AuditQuery query) {
+    StringBuilder sql =
+        new StringBuilder("select idx, body from audit_entries where tenant_id = ?");
+    List<Object> params = new ArrayList<>();
+    params.add(tenant.value());
+    if (query.occurredFrom() != null) {
+      sql.append(" and occurred_at >= ?");
+      params.add(query.occurredFrom().atOffset(ZoneOffset.UTC));
+    }
+    if (query.occurredTo() != null) {
+      sql.append(" and occurred_at < ?");
+      params.add(query.occurredTo().atOffset(ZoneOffset.UTC));
+    }
+    filter(sql, params, "category", query.category() == null ? null : query.category().wireName());
+    filter(sql, params, "action", query.action());
+    filter(sql, params, "actor_id", query.actorId());
+    filter(sql, params, "resource_type", query.resourceType());
+    filter(sql, params, "resource_id", query.resourceId());
+    filter(sql, params, "outcome", query.outcome() == null ? null : query.outcome().wireName());
+    filter(sql, params, "correlation_id", query.correlationId());
+    if (query.breakGlass() != null) {
+      sql.append(" and break_glass = ?");
+      params.add(query.breakGlass());
+    }
+    if (query.before() != null) {
+      sql.append(" and idx < ?");
+      params.add(query.before());
+    }
+    sql.append(" order by idx desc limit ?");
+    params.add(query.limit() + 1);
+    List<AuditEntry> rows =
+        inTenant(
+            tenant,
+            transactions,
+            () -> jdbc.sql(sql.toString()).params(params).query(JdbcAuditLedger::entryOf).list());
+    if (rows.size() <= query.limit()) {
+      return new AuditEntryPage(rows, OptionalLong.empty());
+    }
+    List<AuditEntry> page = rows.subList(0, query.limit());
+    return new AuditEntryPage(page, OptionalLong.of(page.getLast().index()));
+  }
+
+  private static void filter(
+      StringBuilder sql, List<Object> params, String column, @Nullable String value) {
+    if (value != null) {
+      sql.append(" and ").append(column).append(" = ?");
+      params.add(value);
+    }
+  }
+
+  private static AuditEntry entryOf(ResultSet row, int rowNumber) throws SQLException {
+    return new AuditEntry(row.getLong(1), new String(row.getBytes(2), StandardCharsets.UTF_8));
+  }
+
+  // ---------------------------------------------------------------- proofs
+
+  @Override
+  public AuditInclusionProof inclusionProof(TenantId tenant, long index, long treeSize) {
+    return inTenant(
+        tenant,
+        transactions,
+        () -> {
+          requireWithin(tenant, treeSize);
+          if (index < 0 || index >= treeSize) {
+            throw new IllegalArgumentException("index must be below the tree size");
+          }
+          PostgresNodeStore store = new PostgresNodeStore(jdbc, tenant);
+          return new AuditInclusionProof(
+              new Rfc9162ProofGenerator(store).inclusionProof(index, treeSize),
+              store.read(List.of(NodeId.leaf(index))).getFirst());
+        });
+  }
+
+  @Override
+  public Rfc9162ConsistencyProof consistencyProof(TenantId tenant, long from, long to) {
+    return inTenant(
+        tenant,
+        transactions,
+        () -> {
+          requireWithin(tenant, to);
+          if (from < 0 || from > to) {
+            throw new IllegalArgumentException("from must be 0 to the second size");
+          }
+          return new Rfc9162ProofGenerator(new PostgresNodeStore(jdbc, tenant))
+              .consistencyProof(from, to);
+        });
+  }
+
+  private void requireWithin(TenantId tenant, long treeSize) {
+    if (treeSize < 0 || treeSize > head(tenant).size()) {
+      throw new IllegalArgumentException("the tree size must be within the log");
+    }
+  }
+
+  // ---------------------------------------------------------------- checkpoints
+
+  @Override
+  public AuditCheckpoint checkpoint(TenantId tenant) {
+    record State(long size, Optional<AuditCheckpoint> latest) {}
+    State state =
+        inTenant(
+            tenant, transactions, () -> new State(head(tenant).size(), latestCheckpoint(tenant)));
+    Optional<AuditCheckpoint> latest = state.latest();
+    if (latest.isPresent()
+        && (latest.get().treeSize() >= state.size()
+            || latest.get().createdAt().plus(checkpointInterval).isAfter(clock.instant()))) {
+      return latest.get();
+    }
+    return checkpointNow(tenant);
+  }
+
+  @Override
+  public AuditCheckpoint checkpointNow(TenantId tenant) {
+    String origin = origin(tenant);
+    return inTenant(
+        tenant,
+        transactions,
+        () -> {
+          Head head = head(tenant);
+          Optional<AuditCheckpoint> latest = latestCheckpoint(tenant);
+          if (latest.isPresent() && latest.get().treeSize() >= head.size()) {
+            return latest.get();
+          }
+          lock(tenant);
+          head = head(tenant);
+          latest = latestCheckpoint(tenant);
+          if (latest.isPresent() && latest.get().treeSize() >= head.size()) {
+            return latest.get();
+          }
+          Sha256Hash root =
+              Rfc9162CompactRange.read(new PostgresNodeStore(jdbc, tenant), head.size()).rootHash();
+          if (!root.equals(head.root())) {
+            throw damaged(tenant);
+          }
+          String note =
+              new TlogCheckpointSigner(keys.signer(tenant, origin))
+                  .sign(new TlogCheckpoint(origin, head.size(), head.root()));
+          Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+          jdbc.sql(
+                  "insert into audit_checkpoints (tenant_id, tree_size, root_hash, note,"
+                      + " created_at) values (?, ?, ?, ?, ?)")
+              .params(
+                  tenant.value(),
+                  head.size(),
+                  head.root().toByteArray(),
+                  note,
+                  now.atOffset(ZoneOffset.UTC))
+              .update();
+          return new AuditCheckpoint(head.size(), head.root(), note, now);
+        });
+  }
+
+  /**
+   * @param tenant a tenant
+   * @return whether its log holds entries that no checkpoint covers yet
+   */
+  boolean needsCheckpoint(TenantId tenant) {
+    return Boolean.TRUE.equals(
+        inTenant(
+            tenant,
+            transactions,
+            () ->
+                jdbc.sql(
+                        "select exists (select 1 from audit_heads h where h.tenant_id = ?"
+                            + " and h.size > coalesce((select max(c.tree_size) from"
+                            + " audit_checkpoints c where c.tenant_id = h.tenant_id), -1))")
+                    .param(tenant.value())
+                    .query(Boolean.class)
+                    .single()));
+  }
+
+  @Override
+  public List<String> verifierKeys(TenantId tenant) {
+    return inTenant(tenant, transactions, () -> keys.verifierKeys(tenant));
+  }
+
+  private Optional<AuditCheckpoint> latestCheckpoint(TenantId tenant) {
+    return jdbc.sql(
+            "select tree_size, root_hash, note, created_at from audit_checkpoints"
+                + " where tenant_id = ? order by tree_size desc limit 1")
+        .param(tenant.value())
+        .query((row, n) ->
+            new AuditCheckpoint(
+                row.getLong(1),
+                Sha256Hash.of(row.getBytes(2)),
+                row.getString(3),
+                row.getObject(4, OffsetDateTime.class).toInstant()))
+        .optional();
+  }
+
+  String origin(TenantId tenant) {
+    String slug =
+        tenants
+            .find(tenant)
+            .orElseThrow(() -> new IllegalStateException("No tenant " + tenant))
+            .slug()
+            .value();
+    return originBase + "/t/" + slug + "/audit";
+  }
+
+  // ---------------------------------------------------------------- verification
+
+  @Override
+  public LedgerVerification verify(TenantId tenant, @Nullable Long from, @Nullable Long to) {
+    return inTenant(tenant, snapshots, () -> verifySnapshot(tenant, from, to));
+  }
+
+  private LedgerVerification verifySnapshot(
+      TenantId tenant, @Nullable Long from, @Nullable Long to) {
+    Head head = head(tenant);
+    long begin = from == null ? 0 : from;
+    long end = to == null ? head.size() : to;
+    if (begin < 0) {
+      throw new InvalidFieldException("from", "must not be negative");
+    }
+    if (end < 0 || end > head.size()) {
+      throw new InvalidFieldException("to", "must be 0 to the tree size, " + head.size());
+    }
+    if (begin > end) {
+      throw new InvalidFieldException("from", "must not be greater than 'to'");
+    }
+    PostgresNodeStore store = new PostgresNodeStore(jdbc, tenant);
+    StoredLeaves leaves = new StoredLeaves(tenant, begin, end);
+    RangeVerification result;
+    try {
+      result =
+          new Rfc9162RangeVerifier(store).verifyLeafData(begin, leaves, head.size(), head.root());
+    } catch (MissingNodeException e) {
+      result =
+          new RangeVerification.NodeMismatch(
+              e.node().firstLeaf(), e.node(), "node is missing from the store");
+    }
+    Long firstBad = null;
+    String reason = null;
+    switch (result) {
+      case RangeVerification.NodeMismatch mismatch -> {
+        firstBad = mismatch.firstBadIndex();
+        reason = mismatch.reason();
+      }
+      case RangeVerification.RootMismatch ignored ->
+          reason = "the stored nodes around the range do not reproduce the tree head's root";
+      case RangeVerification.Intact ignored -> {}
+    }
+    OptionalLong gap = leaves.gap();
+    if (gap.isPresent() && (firstBad == null || gap.getAsLong() < firstBad)) {
+      firstBad = gap.getAsLong();
+      reason = "entry is missing or out of place";
+    }
+    if (reason == null && end == head.size()) {
+      Optional<Long> beyond =
+          jdbc.sql(
+                  "select idx from audit_entries where tenant_id = ? and idx >= ?"
+                      + " order by idx limit 1")
+              .params(tenant.value(), head.size())
+              .query(Long.class)
+              .optional();
+      if (beyond.isPresent()) {
+        firstBad = beyond.get();
+        reason = "entry beyond the tree head was never appended to the log";
+      }
+    }
+    if (reason == null) {
+      reason = checkLatestCheckpoint(tenant, store, head);
+    }
+    return new LedgerVerification(reason == null, firstBad, begin, end, head.size(), reason);
+  }
+
+  private @Nullable String checkLatestCheckpoint(
+      TenantId tenant, PostgresNodeStore store, Head head) {
+    Optional<AuditCheckpoint> latest = latestCheckpoint(tenant);
+    if (latest.isEmpty()) {
+      return null;
+    }
+    if (latest.get().treeSize() > head.size()) {
+      return "the tree head is behind the latest signed checkpoint";
+    }
+    try {
+      Sha256Hash root = new Rfc9162ProofGenerator(store).rootHash(latest.get().treeSize());
+      return root.equals(latest.get().rootHash())
+          ? null
+          : "the stored tree does not reproduce the latest signed checkpoint";
+    } catch (MissingNodeException e) {
+      return "the stored tree does not reproduce the latest signed checkpoint";
+    }
+  }
+
+  /** Stored entry bodies in index order, stopping at the first index that is not there. */
+  private final class StoredLeaves implements Iterator<byte[]> {
+    private final TenantId tenant;
+    private final long end;
+    private final Deque<Row> buffer = new ArrayDeque<>();
+    private long expected;
+    private long fetchFrom;
+    private boolean exhausted;
+    private @Nullable Long gap;
+
+    StoredLeaves(TenantId tenant, long begin, long end) {
+      this.tenant = tenant;
+      this.expected = begin;
+      this.fetchFrom = begin;
+      this.end = end;
+    }
+
+    @Override
+    public boolean hasNext() {
+      if (gap != null || expected >= end) {
+        return false;
+      }
+      if (buffer.isEmpty() && !exhausted) {
+        fetch();
+      }
+      Row row = buffer.peekFirst();
+      if (row == null || row.index() != expected) {
+        gap = expected;
+        return false;
+      }
+      return true;
+    }
+
+    @Override
+    public byte[] next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      expected++;
+      return buffer.removeFirst().body();
+    }
+
+    OptionalLong gap() {
+      return gap == null ? OptionalLong.empty() : OptionalLong.of(gap);
+    }
+
+    private void fetch() {
+      List<Row> rows =
+          jdbc.sql(
+                  "select idx, body from audit_entries where tenant_id = ? and idx >= ?"
+                      + " and idx < ? order by idx limit ?")
+              .params(tenant.value(), fetchFrom, end, VERIFY_PAGE)
+              .query((row, n) -> new Row(row.getLong(1), row.getBytes(2)))
+              .list();
+      buffer.addAll(rows);
+      if (rows.size() < VERIFY_PAGE) {
+        exhausted = true;
+      } else {
+        fetchFrom = rows.getLast().index() + 1;
+      }
+    }
+  }
+
+  private record Row(long index, byte[] body) {}
+
+  // ---------------------------------------------------------------- plumbing
+
+  private Head head(TenantId tenant) {
+    return jdbc.sql("select size, root_hash from audit_heads where tenant_id = ?")
+        .param(tenant.value())
+        .query((row, n) -> new Head(row.getLong(1), Sha256Hash.of(row.getBytes(2))))
+        .optional()
+        .orElseGet(() -> new Head(0, Rfc9162Hasher.create().emptyRoot()));
+  }
+
+  private void lock(TenantId tenant) {
+    jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))")
+        .param("audit_log:" + tenant)
+        .query()
+        .singleRow();
+  }
+
+  /**
+   * Runs work in a transaction bound to the tenant. A transaction already open (the publisher's,
+   * for platform events) may be bound to another tenant or none: the binding is switched for the
+   * work, transaction-locally, and switched back after it.
+   */
+  private <T> T inTenant(TenantId tenant, TransactionTemplate template, Supplier<T> work) {
+    try {
+      return bound(tenant, template, work);
+    } catch (MissingNodeException e) {
+      throw damaged(tenant);
+    }
+  }
+
+  private static ApiProblem damaged(TenantId tenant) {
+    log.atError()
+        .setMessage("The audit log no longer matches its Merkle nodes; run verification")
+        .addKeyValue("tenant_id", tenant.toString())
+        .log();
+    return new ApiProblem(
+        ProblemType.AUDIT_LOG_DAMAGED,
+        "The audit log no longer matches its own Merkle tree; POST …/audit/verify names the first"
+            + " bad entry");
+  }
+
+  private <T> T bound(TenantId tenant, TransactionTemplate template, Supplier<T> work) {
+    return TenantContext.callAs(
+        tenant,
+        () ->
+            template.execute(status -> {
+              if (status.isNewTransaction()) {
+                return work.get();
+              }
+              String previous =
+                  jdbc.sql("select coalesce(current_setting('bulwark.tenant_id', true), '')")
+                      .query(String.class)
+                      .single();
+              if (previous.equals(tenant.toString())) {
+                return work.get();
+              }
+              bind(tenant.toString());
+              T result = work.get();
+              bind(previous);
+              return result;
+            }));
+  }
+
+  private void bind(String tenant) {
+    jdbc.sql("select set_config('bulwark.tenant_id', ?, true)").param(tenant).query().singleRow();
+  }
+
+  private record Head(long size, Sha256Hash root) {}
+
+  private record PendingEntry(long index, UUID id, AuditEvent event, byte[] body) {
+    @Override
+    public String toString() {
+      return "PendingEntry[index=" + index + "]";
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package io.bulwark.audit.internal;
+
+import io.bulwark.audit.AuditActor;
+import io.bulwark.audit.AuditCategory;
+import io.bulwark.audit.AuditEvent;
+import io.bulwark.audit.AuditLedger;
+import io.bulwark.audit.AuditOutcome;
+import io.bulwark.audit.AuditResource;
+import io.bulwark.identity.SigningKeyRotated;
+import io.bulwark.platform.BulwarkClaims;
+import io.bulwark.platform.web.CorrelationIdFilter;
+import io.bulwark.tenancy.TenantCreated;
+import io.bulwark.tenancy.TenantStatusChanged;
+import io.bulwark.tenancy.Tenants;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.MDC;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Records the platform's own security-relevant events in the audit ledger. The listeners are
+ * synchronous and append inside the publisher's transaction: if the append fails, the operation
+ * rolls back with it, and if the operation rolls back, so does its audit record.
+ */
+@Component
+class PlatformEventsAuditor {
+
+  private final AuditLedger ledger;
+  private final Tenants tenants;
+
+  PlatformEventsAuditor(AuditLedger ledger, Tenants tenants) {
+    this.ledger = ledger;
+    this.tenants = tenants;
+  }
+
+  @EventListener
+  void on(TenantCreated created) {
+    ObjectNode details = JsonNodeFactory.instance.objectNode();
+    details.put("slug", created.slug().value());
+    details.put("region", created.region());
+    ledger.append(
+        tenants.system().id(),
+        List.of(
+            AuditEvent.builder(
+                    AuditCategory.ADMINISTRATION, "tenant.created", AuditOutcome.SUCCESS, actor())
+                .resource(new AuditResource("tenant", created.tenantId().toString()))
+                .correlationId(correlationId())
+                .details(details)
+                .build()));
+  }
+
+  @EventListener
+  void on(TenantStatusChanged changed) {
+    ObjectNode details = JsonNodeFactory.instance.objectNode();
+    details.put("slug", changed.slug().value());
+    details.put("from", changed.from().name().toLowerCase(Locale.ROOT));
+    details.put("to", changed.to().name().toLowerCase(Locale.ROOT));
+    ledger.append(
+        tenants.system().id(),
+        List.of(
+            AuditEvent.builder(
+                    AuditCategory.ADMINISTRATION,
+                    "tenant.status_changed",
+                    AuditOutcome.SUCCESS,
+                    actor())
+                .resource(new AuditResource("tenant", changed.tenantId().toString()))
+                .correlationId(correlationId())
+                .details(details)
+                .build()));
+  }
+
+  @EventListener
+  void on(SigningKeyRotated rotated) {
+    ObjectNode details = JsonNodeFactory.instance.objectNode();
+    details.put("algorithm", rotated.algorithm().name());
+    details.put("scheduled", rotated.scheduled());
+    ledger.append(
+        rotated.tenantId(),
+        List.of(
+            AuditEvent.builder(
+                    AuditCategory.SECURITY,
+                    "signing_key.rotated",
+                    AuditOutcome.SUCCESS,
+                    rotated.scheduled() ? AuditActor.system("key-rotation") : actor())
+                .resource(new AuditResource("signing_key", rotated.currentKid()))
+                .correlationId(correlationId())
+                .details(details)
+                .build()));
+  }
+
+  private static AuditActor actor() {
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    if (authentication instanceof JwtAuthenticationToken token) {
+      boolean user = "user".equals(token.getToken().getClaimAsString(BulwarkClaims.PRINCIPAL_TYPE));
+      return new AuditActor(
+          user ? AuditActor.Type.USER : AuditActor.Type.SERVICE, token.getName(), null, null, null);
+    }
+    return AuditActor.system("bulwark");
+  }
+
+  private static @Nullable String correlationId() {
+    String id = MDC.get(CorrelationIdFilter.MDC_KEY);
+    return id == null || id.isBlank() || id.length() > 128 ? null : id;
+  }
+}

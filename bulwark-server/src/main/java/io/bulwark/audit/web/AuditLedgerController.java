@@ -1,0 +1,163 @@
+package io.bulwark.audit.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.bulwark.audit.AuditCheckpoint;
+import io.bulwark.audit.AuditInclusionProof;
+import io.bulwark.audit.AuditLedger;
+import io.bulwark.audit.LedgerVerification;
+import io.bulwark.authorization.AccessDecisions;
+import io.bulwark.authorization.Permissions;
+import io.bulwark.ledger.merkle.Rfc9162ConsistencyProof;
+import io.bulwark.ledger.merkle.Sha256Hash;
+import io.bulwark.platform.problem.ApiProblem;
+import io.bulwark.platform.problem.ProblemType;
+import io.bulwark.tenancy.Tenant;
+import io.bulwark.tenancy.Tenants;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The ledger's proofs: entries, signed checkpoints (C2SP tlog-checkpoint), their verifier keys,
+ * inclusion and consistency proofs (RFC 9162 §2.1.3, §2.1.4) — {@code audit:read} — and server-side
+ * re-verification ({@code audit:verify}).
+ */
+@RestController
+@RequestMapping(path = "/api/v1/tenants/{slug}/audit")
+class AuditLedgerController {
+
+  private static final MediaType TEXT = MediaType.parseMediaType("text/plain; charset=utf-8");
+
+  private final Tenants tenants;
+  private final AuditLedger ledger;
+  private final AccessDecisions access;
+
+  AuditLedgerController(Tenants tenants, AuditLedger ledger, AccessDecisions access) {
+    this.tenants = tenants;
+    this.ledger = ledger;
+    this.access = access;
+  }
+
+  @GetMapping(path = "/entries/{index}", produces = MediaType.APPLICATION_JSON_VALUE)
+  AuditEventController.EntryResponse entry(
+      @PathVariable("slug") String slug, @PathVariable("index") long index) {
+    Tenant tenant = readable(slug);
+    if (index < 0) {
+      throw AuditEventController.invalid("index", "must not be negative");
+    }
+    return ledger
+        .entry(tenant.id(), index)
+        .map(AuditEventController.EntryResponse::of)
+        .orElseThrow(() -> new ApiProblem(ProblemType.NOT_FOUND, "No entry at that index"));
+  }
+
+  @GetMapping(path = "/checkpoint", produces = MediaType.TEXT_PLAIN_VALUE)
+  ResponseEntity<String> checkpoint(@PathVariable("slug") String slug) {
+    Tenant tenant = readable(slug);
+    AuditCheckpoint checkpoint = ledger.checkpoint(tenant.id());
+    return ResponseEntity.ok()
+        .contentType(TEXT)
+        .cacheControl(CacheControl.noCache())
+        .body(checkpoint.signedNote());
+  }
+
+  @GetMapping(path = "/checkpoint-keys", produces = MediaType.TEXT_PLAIN_VALUE)
+  ResponseEntity<String> checkpointKeys(@PathVariable("slug") String slug) {
+    Tenant tenant = readable(slug);
+    ledger.checkpoint(tenant.id());
+    StringBuilder lines = new StringBuilder();
+    for (String key : ledger.verifierKeys(tenant.id())) {
+      lines.append(key).append('\n');
+    }
+    return ResponseEntity.ok().contentType(TEXT).body(lines.toString());
+  }
+
+  @GetMapping(path = "/proofs/inclusion", produces = MediaType.APPLICATION_JSON_VALUE)
+  InclusionResponse inclusion(
+      @PathVariable("slug") String slug,
+      @RequestParam("index") long index,
+      @RequestParam("size") long size) {
+    Tenant tenant = readable(slug);
+    long treeSize = ledger.size(tenant.id());
+    if (size < 1 || size > treeSize) {
+      throw AuditEventController.invalid("size", "must be 1 to the tree size, " + treeSize);
+    }
+    if (index < 0 || index >= size) {
+      throw AuditEventController.invalid("index", "must be 0 to size - 1");
+    }
+    AuditInclusionProof proof = ledger.inclusionProof(tenant.id(), index, size);
+    return new InclusionResponse(
+        index, size, proof.leafHash().toBase64(), base64(proof.proof().path()));
+  }
+
+  @GetMapping(path = "/proofs/consistency", produces = MediaType.APPLICATION_JSON_VALUE)
+  ConsistencyResponse consistency(
+      @PathVariable("slug") String slug,
+      @RequestParam("from") long from,
+      @RequestParam("to") long to) {
+    Tenant tenant = readable(slug);
+    long treeSize = ledger.size(tenant.id());
+    if (from < 0) {
+      throw AuditEventController.invalid("from", "must not be negative");
+    }
+    if (to < 0 || to > treeSize) {
+      throw AuditEventController.invalid("to", "must be 0 to the tree size, " + treeSize);
+    }
+    if (from > to) {
+      throw AuditEventController.invalid("from", "must not be greater than 'to'");
+    }
+    Rfc9162ConsistencyProof proof = ledger.consistencyProof(tenant.id(), from, to);
+    return new ConsistencyResponse(from, to, base64(proof.path()));
+  }
+
+  @PostMapping(path = "/verify", produces = MediaType.APPLICATION_JSON_VALUE)
+  VerifyResponse verify(
+      @PathVariable("slug") String slug,
+      @RequestBody(required = false) @Nullable VerifyRequest body) {
+    Tenant tenant = tenants.require(slug);
+    access.require(Permissions.AUDIT_VERIFY, tenant.id());
+    LedgerVerification result =
+        ledger.verify(
+            tenant.id(), body == null ? null : body.from(), body == null ? null : body.to());
+    return new VerifyResponse(
+        result.intact(),
+        result.firstBadIndex(),
+        result.from(),
+        result.to(),
+        result.size(),
+        result.reason());
+  }
+
+  private Tenant readable(String slug) {
+    Tenant tenant = tenants.require(slug);
+    access.require(Permissions.AUDIT_READ, tenant.id());
+    return tenant;
+  }
+
+  private static List<String> base64(List<Sha256Hash> hashes) {
+    return hashes.stream().map(Sha256Hash::toBase64).toList();
+  }
+
+  record InclusionResponse(long index, long size, String leafHash, List<String> hashes) {}
+
+  record ConsistencyResponse(long from, long to, List<String> hashes) {}
+
+  record VerifyRequest(@Nullable Long from, @Nullable Long to) {}
+
+  record VerifyResponse(
+      boolean intact,
+      @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Long firstBadIndex,
+      long from,
+      long to,
+      long size,
+      @Nullable String reason) {}
+}
