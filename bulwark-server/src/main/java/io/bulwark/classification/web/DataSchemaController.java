@@ -1,7 +1,7 @@
 package io.bulwark.classification.web;
 
-import io.bulwark.authorization.AccessDecisions;
 import io.bulwark.authorization.Permissions;
+import io.bulwark.authorization.TenantAccess;
 import io.bulwark.classification.ClassificationTier;
 import io.bulwark.classification.DataSchema;
 import io.bulwark.classification.DataSchemaDefinition;
@@ -42,12 +42,10 @@ import org.springframework.web.bind.annotation.RestController;
     produces = MediaType.APPLICATION_JSON_VALUE)
 class DataSchemaController {
 
-  private final TenantPaths tenants;
   private final DataSchemas schemas;
-  private final AccessDecisions access;
+  private final TenantAccess access;
 
-  DataSchemaController(TenantPaths tenants, DataSchemas schemas, AccessDecisions access) {
-    this.tenants = tenants;
+  DataSchemaController(DataSchemas schemas, TenantAccess access) {
     this.schemas = schemas;
     this.access = access;
   }
@@ -55,8 +53,7 @@ class DataSchemaController {
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<SchemaResponse> register(
       @PathVariable("slug") String slug, @RequestBody SchemaRequest request) {
-    Tenant tenant = tenants.tenant(slug);
-    access.require(Permissions.CLASSIFICATION_WRITE, tenant.id());
+    Tenant tenant = access.require(slug, Permissions.CLASSIFICATION_WRITE);
     DataSchema created =
         schemas.register(tenant.id(), request.definition(new SchemaName(request.name())));
     return ResponseEntity.created(
@@ -70,8 +67,7 @@ class DataSchemaController {
       @PathVariable("slug") String slug,
       @RequestParam(name = "limit", defaultValue = "50") int limit,
       @RequestParam(name = "cursor", required = false) @Nullable String cursor) {
-    Tenant tenant = tenants.tenant(slug);
-    access.require(Permissions.CLASSIFICATION_READ, tenant.id());
+    Tenant tenant = access.require(slug, Permissions.CLASSIFICATION_READ);
     if (limit < 1 || limit > 200) {
       throw new ApiProblem(
           ProblemType.INVALID_PARAMETER,
@@ -87,8 +83,7 @@ class DataSchemaController {
 
   @GetMapping("/{name}")
   SchemaResponse get(@PathVariable("slug") String slug, @PathVariable("name") String name) {
-    Tenant tenant = tenants.tenant(slug);
-    access.require(Permissions.CLASSIFICATION_READ, tenant.id());
+    Tenant tenant = access.require(slug, Permissions.CLASSIFICATION_READ);
     return SchemaResponse.of(
         schemas.find(tenant.id(), pathName(name)).orElseThrow(() -> notFound(name)));
   }
@@ -98,8 +93,7 @@ class DataSchemaController {
       @PathVariable("slug") String slug,
       @PathVariable("name") String name,
       @RequestBody SchemaRequest request) {
-    Tenant tenant = tenants.tenant(slug);
-    access.require(Permissions.CLASSIFICATION_WRITE, tenant.id());
+    Tenant tenant = access.require(slug, Permissions.CLASSIFICATION_WRITE);
     SchemaName schemaName = pathName(name);
     if (request.name() != null && !request.name().equals(name)) {
       throw new InvalidFieldException("name", "must be absent or equal the name in the path");
@@ -110,8 +104,7 @@ class DataSchemaController {
   @DeleteMapping("/{name}")
   ResponseEntity<Void> delete(
       @PathVariable("slug") String slug, @PathVariable("name") String name) {
-    Tenant tenant = tenants.tenant(slug);
-    access.require(Permissions.CLASSIFICATION_WRITE, tenant.id());
+    Tenant tenant = access.require(slug, Permissions.CLASSIFICATION_WRITE);
     if (!schemas.delete(tenant.id(), pathName(name))) {
       throw notFound(name);
     }

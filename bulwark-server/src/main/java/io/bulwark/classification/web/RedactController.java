@@ -1,7 +1,7 @@
 package io.bulwark.classification.web;
 
-import io.bulwark.authorization.AccessDecisions;
 import io.bulwark.authorization.Permissions;
+import io.bulwark.authorization.TenantAccess;
 import io.bulwark.classification.DataSchema;
 import io.bulwark.classification.DataSchemas;
 import io.bulwark.classification.SchemaName;
@@ -31,14 +31,11 @@ import tools.jackson.databind.JsonNode;
 @RestController
 class RedactController {
 
-  private final TenantPaths tenants;
   private final DataSchemas schemas;
   private final TenantRedaction redaction;
-  private final AccessDecisions access;
+  private final TenantAccess access;
 
-  RedactController(
-      TenantPaths tenants, DataSchemas schemas, TenantRedaction redaction, AccessDecisions access) {
-    this.tenants = tenants;
+  RedactController(DataSchemas schemas, TenantRedaction redaction, TenantAccess access) {
     this.schemas = schemas;
     this.redaction = redaction;
     this.access = access;
@@ -50,8 +47,7 @@ class RedactController {
       produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<RedactResponse> redact(
       @PathVariable("slug") String slug, @RequestBody RedactRequest request) {
-    Tenant tenant = tenants.tenant(slug);
-    access.require(Permissions.REDACT_USE, tenant.id());
+    Tenant tenant = access.require(slug, Permissions.REDACT_USE);
     RedactionStrategy strategy = RedactionStrategy.parse(request.strategy());
     JsonNode json = request.json() == null || request.json().isNull() ? null : request.json();
     if ((request.text() == null) == (json == null)) {

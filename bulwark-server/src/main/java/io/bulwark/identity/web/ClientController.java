@@ -1,7 +1,7 @@
 package io.bulwark.identity.web;
 
-import io.bulwark.authorization.AccessDecisions;
 import io.bulwark.authorization.Permissions;
+import io.bulwark.authorization.TenantAccess;
 import io.bulwark.identity.NewServiceClient;
 import io.bulwark.identity.ServiceClient;
 import io.bulwark.identity.ServiceClients;
@@ -9,7 +9,6 @@ import io.bulwark.platform.problem.ApiProblem;
 import io.bulwark.platform.problem.InvalidFieldException;
 import io.bulwark.platform.problem.ProblemType;
 import io.bulwark.tenancy.Tenant;
-import io.bulwark.tenancy.Tenants;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,12 +39,10 @@ class ClientController {
 
   private static final Duration DEFAULT_OVERLAP = Duration.ofHours(24);
 
-  private final Tenants tenants;
   private final ServiceClients clients;
-  private final AccessDecisions access;
+  private final TenantAccess access;
 
-  ClientController(Tenants tenants, ServiceClients clients, AccessDecisions access) {
-    this.tenants = tenants;
+  ClientController(ServiceClients clients, TenantAccess access) {
     this.clients = clients;
     this.access = access;
   }
@@ -53,8 +50,7 @@ class ClientController {
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<ClientWithSecret> register(
       @PathVariable("slug") String slug, @RequestBody RegisterRequest body) {
-    Tenant tenant = tenants.require(slug);
-    access.require(Permissions.CLIENTS_WRITE, tenant.id());
+    Tenant tenant = access.require(slug, Permissions.CLIENTS_WRITE);
     ServiceClients.Registered registered =
         clients.register(
             tenant.id(),
@@ -75,16 +71,14 @@ class ClientController {
 
   @GetMapping
   ClientList list(@PathVariable("slug") String slug) {
-    Tenant tenant = tenants.require(slug);
-    access.require(Permissions.CLIENTS_READ, tenant.id());
+    Tenant tenant = access.require(slug, Permissions.CLIENTS_READ);
     return new ClientList(clients.list(tenant.id()).stream().map(ClientResponse::of).toList());
   }
 
   @GetMapping("/{client_id}")
   ClientResponse get(
       @PathVariable("slug") String slug, @PathVariable("client_id") String clientId) {
-    Tenant tenant = tenants.require(slug);
-    access.require(Permissions.CLIENTS_READ, tenant.id());
+    Tenant tenant = access.require(slug, Permissions.CLIENTS_READ);
     return clients
         .find(tenant.id(), clientId)
         .map(ClientResponse::of)
@@ -94,8 +88,7 @@ class ClientController {
   @DeleteMapping("/{client_id}")
   ResponseEntity<Void> delete(
       @PathVariable("slug") String slug, @PathVariable("client_id") String clientId) {
-    Tenant tenant = tenants.require(slug);
-    access.require(Permissions.CLIENTS_WRITE, tenant.id());
+    Tenant tenant = access.require(slug, Permissions.CLIENTS_WRITE);
     if (!clients.delete(tenant.id(), clientId)) {
       throw notFound(clientId);
     }
@@ -107,8 +100,7 @@ class ClientController {
       @PathVariable("slug") String slug,
       @PathVariable("client_id") String clientId,
       @RequestBody(required = false) @Nullable RotateSecretRequest body) {
-    Tenant tenant = tenants.require(slug);
-    access.require(Permissions.CLIENTS_WRITE, tenant.id());
+    Tenant tenant = access.require(slug, Permissions.CLIENTS_WRITE);
     Duration overlap =
         body == null || body.overlapSeconds() == null
             ? DEFAULT_OVERLAP
@@ -124,8 +116,7 @@ class ClientController {
       @PathVariable("client_id") String clientId,
       @PathVariable("role") String role,
       @RequestBody(required = false) @Nullable GrantRequest body) {
-    Tenant tenant = tenants.require(slug);
-    access.require(Permissions.ROLES_WRITE, tenant.id());
+    Tenant tenant = access.require(slug, Permissions.ROLES_WRITE);
     clients.grantRole(tenant.id(), clientId, role, body == null ? null : body.expiresAt());
     return ResponseEntity.noContent().build();
   }
@@ -135,8 +126,7 @@ class ClientController {
       @PathVariable("slug") String slug,
       @PathVariable("client_id") String clientId,
       @PathVariable("role") String role) {
-    Tenant tenant = tenants.require(slug);
-    access.require(Permissions.ROLES_WRITE, tenant.id());
+    Tenant tenant = access.require(slug, Permissions.ROLES_WRITE);
     if (!clients.revokeRole(tenant.id(), clientId, role)) {
       throw new ApiProblem(ProblemType.NOT_FOUND, "The client does not hold that role");
     }

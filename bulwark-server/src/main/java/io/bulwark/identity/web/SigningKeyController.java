@@ -1,13 +1,12 @@
 package io.bulwark.identity.web;
 
-import io.bulwark.authorization.AccessDecisions;
 import io.bulwark.authorization.Permissions;
+import io.bulwark.authorization.TenantAccess;
 import io.bulwark.identity.SigningAlgorithm;
 import io.bulwark.identity.SigningKeyInfo;
 import io.bulwark.identity.TenantSigningKeys;
 import io.bulwark.platform.problem.InvalidFieldException;
 import io.bulwark.tenancy.Tenant;
-import io.bulwark.tenancy.Tenants;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -27,20 +26,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/tenants/{slug}/keys", produces = MediaType.APPLICATION_JSON_VALUE)
 class SigningKeyController {
 
-  private final Tenants tenants;
   private final TenantSigningKeys keys;
-  private final AccessDecisions access;
+  private final TenantAccess access;
 
-  SigningKeyController(Tenants tenants, TenantSigningKeys keys, AccessDecisions access) {
-    this.tenants = tenants;
+  SigningKeyController(TenantSigningKeys keys, TenantAccess access) {
     this.keys = keys;
     this.access = access;
   }
 
   @GetMapping
   KeyListResponse list(@PathVariable("slug") String slug) {
-    Tenant tenant = tenants.require(slug);
-    access.require(Permissions.KEYS_READ, tenant.id());
+    Tenant tenant = access.require(slug, Permissions.KEYS_READ);
     return KeyListResponse.of(keys.list(tenant.id()));
   }
 
@@ -48,8 +44,7 @@ class SigningKeyController {
   KeyListResponse rotate(
       @PathVariable("slug") String slug,
       @RequestBody(required = false) @Nullable RotateRequest body) {
-    Tenant tenant = tenants.require(slug);
-    access.require(Permissions.KEYS_ROTATE, tenant.id());
+    Tenant tenant = access.require(slug, Permissions.KEYS_ROTATE);
     SigningAlgorithm algorithm = body == null ? null : algorithm(body.algorithm());
     return KeyListResponse.of(keys.rotate(tenant.id(), algorithm));
   }

@@ -1,7 +1,7 @@
 package io.bulwark.identity.web;
 
-import io.bulwark.authorization.AccessDecisions;
 import io.bulwark.authorization.Permissions;
+import io.bulwark.authorization.TenantAccess;
 import io.bulwark.identity.User;
 import io.bulwark.identity.UserStatus;
 import io.bulwark.identity.Users;
@@ -10,7 +10,6 @@ import io.bulwark.platform.problem.InvalidFieldException;
 import io.bulwark.platform.problem.ProblemType;
 import io.bulwark.platform.web.Cursors;
 import io.bulwark.tenancy.Tenant;
-import io.bulwark.tenancy.Tenants;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -38,12 +37,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/tenants/{slug}/users", produces = MediaType.APPLICATION_JSON_VALUE)
 class UserController {
 
-  private final Tenants tenants;
   private final Users users;
-  private final AccessDecisions access;
+  private final TenantAccess access;
 
-  UserController(Tenants tenants, Users users, AccessDecisions access) {
-    this.tenants = tenants;
+  UserController(Users users, TenantAccess access) {
     this.users = users;
     this.access = access;
   }
@@ -51,8 +48,7 @@ class UserController {
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<UserResponse> create(
       @PathVariable("slug") String slug, @RequestBody CreateUserRequest body) {
-    Tenant tenant = tenants.require(slug);
-    access.require(Permissions.USERS_WRITE, tenant.id());
+    Tenant tenant = access.require(slug, Permissions.USERS_WRITE);
     if (body.username() == null) {
       throw new InvalidFieldException("username", "is required");
     }
@@ -72,8 +68,7 @@ class UserController {
       @PathVariable("slug") String slug,
       @RequestParam(name = "limit", defaultValue = "50") int limit,
       @RequestParam(name = "cursor", required = false) @Nullable String cursor) {
-    Tenant tenant = tenants.require(slug);
-    access.require(Permissions.USERS_READ, tenant.id());
+    Tenant tenant = access.require(slug, Permissions.USERS_READ);
     if (limit < 1 || limit > 200) {
       throw new ApiProblem(
           ProblemType.INVALID_PARAMETER,
@@ -91,8 +86,7 @@ class UserController {
 
   @GetMapping("/{user_id}")
   UserResponse get(@PathVariable("slug") String slug, @PathVariable("user_id") String userId) {
-    Tenant tenant = tenants.require(slug);
-    access.require(Permissions.USERS_READ, tenant.id());
+    Tenant tenant = access.require(slug, Permissions.USERS_READ);
     return users
         .find(tenant.id(), id(userId))
         .map(UserResponse::of)
@@ -106,8 +100,7 @@ class UserController {
       @PathVariable("slug") String slug,
       @PathVariable("user_id") String userId,
       @RequestBody UpdateUserRequest body) {
-    Tenant tenant = tenants.require(slug);
-    access.require(Permissions.USERS_WRITE, tenant.id());
+    Tenant tenant = access.require(slug, Permissions.USERS_WRITE);
     return UserResponse.of(
         users.update(
             tenant.id(), id(userId), body.email(), body.displayName(), status(body.status())));
@@ -118,8 +111,7 @@ class UserController {
       @PathVariable("slug") String slug,
       @PathVariable("user_id") String userId,
       @RequestBody PasswordRequest body) {
-    Tenant tenant = tenants.require(slug);
-    access.require(Permissions.USERS_WRITE, tenant.id());
+    Tenant tenant = access.require(slug, Permissions.USERS_WRITE);
     if (body.password() == null) {
       throw new InvalidFieldException("password", "is required");
     }
@@ -130,16 +122,14 @@ class UserController {
   @DeleteMapping("/{user_id}")
   ResponseEntity<Void> delete(
       @PathVariable("slug") String slug, @PathVariable("user_id") String userId) {
-    Tenant tenant = tenants.require(slug);
-    access.require(Permissions.USERS_WRITE, tenant.id());
+    Tenant tenant = access.require(slug, Permissions.USERS_WRITE);
     users.delete(tenant.id(), id(userId));
     return ResponseEntity.noContent().build();
   }
 
   @PostMapping("/{user_id}/restore")
   UserResponse restore(@PathVariable("slug") String slug, @PathVariable("user_id") String userId) {
-    Tenant tenant = tenants.require(slug);
-    access.require(Permissions.USERS_WRITE, tenant.id());
+    Tenant tenant = access.require(slug, Permissions.USERS_WRITE);
     return UserResponse.of(users.restore(tenant.id(), id(userId)));
   }
 
