@@ -2,6 +2,7 @@ package io.bulwark.audit;
 
 import io.bulwark.ledger.merkle.Rfc9162ConsistencyProof;
 import io.bulwark.platform.TenantId;
+import java.io.Writer;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -89,6 +90,25 @@ public interface AuditLedger {
    * @return the C2SP verifier keys that have signed its checkpoints, oldest first
    */
   List<String> verifierKeys(TenantId tenant);
+
+  /**
+   * Streams entries {@code [from, to)} as a bulwark-ledger export (JSON Lines, format version 1): a
+   * header with the log's origin, the tenant, the signed checkpoint, the log's verifier keys and
+   * the range proof binding the range to the checkpoint's root, then one line per entry with its
+   * <em>stored</em> leaf hash, so that an entry altered in storage is named by offline
+   * verification. Reads the log in pages inside one repeatable-read snapshot; memory does not grow
+   * with the range.
+   *
+   * @param tenant whose log
+   * @param checkpoint a signed checkpoint of the log, the one the range is proven against
+   * @param from the first entry
+   * @param to one past the last entry, at most the checkpoint's tree size
+   * @param out where the lines go; flushed, not closed
+   * @throws IllegalArgumentException when the range is not within the checkpoint
+   * @see <a href="https://www.rfc-editor.org/rfc/rfc9162#section-2.1.1">RFC 9162 §2.1.1</a>
+   * @see <a href="https://c2sp.org/tlog-checkpoint">C2SP tlog-checkpoint</a>
+   */
+  void export(TenantId tenant, AuditCheckpoint checkpoint, long from, long to, Writer out);
 
   /**
    * Re-verifies entries {@code [from, to)} against the tree head and the latest checkpoint.

@@ -13,9 +13,17 @@ import io.bulwark.platform.problem.ApiProblem;
 import io.bulwark.platform.problem.ProblemType;
 import io.bulwark.tenancy.Tenant;
 import io.bulwark.tenancy.Tenants;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,6 +44,8 @@ import org.springframework.web.bind.annotation.RestController;
 class AuditLedgerController {
 
   private static final MediaType TEXT = MediaType.parseMediaType("text/plain; charset=utf-8");
+  private static final String NDJSON = "application/x-ndjson";
+  private static final int EXPORT_BUFFER = 64 * 1024;
 
   private final Tenants tenants;
   private final AuditLedger ledger;
@@ -117,6 +127,50 @@ class AuditLedgerController {
     }
     Rfc9162ConsistencyProof proof = ledger.consistencyProof(tenant.id(), from, to);
     return new ConsistencyResponse(from, to, base64(proof.path()));
+  }
+
+  /**
+   * Streams {@code [from, to)} of the log (default: everything the latest checkpoint covers) as a
+   * bulwark-ledger export. The range is checked before the first byte is written, so bad parameters
+   * still get a problem response; the body is written straight to the connection.
+   */
+  @GetMapping(path = "/export")
+  void export(
+      @PathVariable("slug") String slug,
+      @RequestParam(name = "from", required = false) @Nullable Long from,
+      @RequestParam(name = "to", required = false) @Nullable Long to,
+      HttpServletResponse response)
+      throws IOException {
+    Tenant tenant = readable(slug);
+    AuditCheckpoint checkpoint = ledger.checkpoint(tenant.id());
+    long begin = from == null ? 0 : from;
+    long end = to == null ? checkpoint.treeSize() : to;
+    if (begin < 0) {
+      throw AuditEventController.invalid("from", "must not be negative");
+    }
+    if (end < 0 || end > checkpoint.treeSize()) {
+      throw AuditEventController.invalid(
+          "to", "must be 0 to the latest checkpoint's tree size, " + checkpoint.treeSize());
+    }
+    if (begin > end) {
+      throw AuditEventController.invalid("from", "must not be greater than 'to'");
+    }
+    response.setStatus(HttpServletResponse.SC_OK);
+    response.setContentType(NDJSON);
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+    response.setHeader(
+        HttpHeaders.CONTENT_DISPOSITION,
+        ContentDisposition.attachment()
+            .filename(tenant.slug().value() + "-audit-" + begin + "-" + end + ".jsonl")
+            .build()
+            .toString());
+    Writer out =
+        new BufferedWriter(
+            new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8),
+            EXPORT_BUFFER);
+    ledger.export(tenant.id(), checkpoint, begin, end, out);
+    out.flush();
   }
 
   @PostMapping(path = "/verify", produces = MediaType.APPLICATION_JSON_VALUE)
