@@ -503,34 +503,36 @@ class JdbcAuditLedger implements AuditLedger {
             checkpoint.signedNote(),
             verifierKeys,
             new Rfc9162ProofGenerator(store).rangeProof(from, to, checkpoint.treeSize()));
-    try (LedgerExportWriter writer = LedgerExportWriter.start(out, header)) {
-      long next = from;
-      while (next < to) {
-        List<ExportRow> page =
-            jdbc.sql(
-                    "select e.idx, e.body, n.hash from audit_entries e"
-                        + " left join audit_nodes n on n.tenant_id = e.tenant_id"
-                        + " and n.level = 0 and n.idx = e.idx"
-                        + " where e.tenant_id = ? and e.idx >= ? and e.idx < ?"
-                        + " order by e.idx limit ?")
-                .params(tenant.value(), next, to, EXPORT_PAGE)
-                .query((row, n) -> new ExportRow(row.getLong(1), row.getBytes(2), row.getBytes(3)))
-                .list();
-        if (page.isEmpty()) {
+    // Not closed on failure: closing flushes, and an unflushed failure can still be answered with
+    // a problem response instead of a truncated stream.
+    LedgerExportWriter writer = LedgerExportWriter.start(out, header);
+    long next = from;
+    while (next < to) {
+      List<ExportRow> page =
+          jdbc.sql(
+                  "select e.idx, e.body, n.hash from audit_entries e"
+                      + " left join audit_nodes n on n.tenant_id = e.tenant_id"
+                      + " and n.level = 0 and n.idx = e.idx"
+                      + " where e.tenant_id = ? and e.idx >= ? and e.idx < ?"
+                      + " order by e.idx limit ?")
+              .params(tenant.value(), next, to, EXPORT_PAGE)
+              .query((row, n) -> new ExportRow(row.getLong(1), row.getBytes(2), row.getBytes(3)))
+              .list();
+      if (page.isEmpty()) {
+        throw damaged(tenant);
+      }
+      for (ExportRow row : page) {
+        // A gap or a leaf without its stored hash cannot be exported faithfully: stop. Before the
+        // buffer is first flushed this is a problem response; later, a truncated stream, which
+        // offline verification reports at the missing index.
+        if (row.index() != next || row.leafHash() == null) {
           throw damaged(tenant);
         }
-        for (ExportRow row : page) {
-          // A gap or a leaf without its stored hash cannot be exported faithfully; the export
-          // stops short, which offline verification reports at the missing index.
-          if (row.index() != next || row.leafHash() == null) {
-            throw damaged(tenant);
-          }
-          writer.writeEntry(next, parsedBody(tenant, row.body()), Sha256Hash.of(row.leafHash()));
-          next++;
-        }
+        writer.writeEntry(next, parsedBody(tenant, row.body()), Sha256Hash.of(row.leafHash()));
+        next++;
       }
-      writer.finish();
     }
+    writer.finish();
   }
 
   private static JsonNode parsedBody(TenantId tenant, byte[] body) {

@@ -169,7 +169,15 @@ class AuditLedgerController {
         new BufferedWriter(
             new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8),
             EXPORT_BUFFER);
-    ledger.export(tenant.id(), checkpoint, begin, end, out);
+    try {
+      ledger.export(tenant.id(), checkpoint, begin, end, out);
+    } catch (RuntimeException failure) {
+      if (!response.isCommitted()) {
+        // Nothing was sent: the problem response must not be offered as the export file.
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, null);
+      }
+      throw failure;
+    }
     out.flush();
   }
 
