@@ -111,3 +111,12 @@ create trigger audit_entries_no_truncate before truncate on audit_entries
     for each statement execute function audit_refuse_change();
 create trigger audit_nodes_no_truncate before truncate on audit_nodes
     for each statement execute function audit_refuse_change();
+
+-- The logs that grew since their last checkpoint: tenant ids only, no tenant data, so the
+-- checkpoint job finds its work in one query instead of binding every tenant in turn. Not
+-- tenant-owned (like the tenant registry), hence no row-level security.
+create table audit_pending_checkpoints (
+    tenant_id uuid        primary key references tenants (id),
+    grew_at   timestamptz not null
+);
+grant select, insert, update, delete on audit_pending_checkpoints to ${app_role};

@@ -185,7 +185,38 @@ class JdbcAuditLedger implements AuditLedger {
                 + " root_hash = excluded.root_hash, updated_at = excluded.updated_at")
         .params(tenant.value(), appended.treeSize(), appended.rootHash().toByteArray())
         .update();
+    jdbc.sql(
+            "insert into audit_pending_checkpoints (tenant_id, grew_at) values (?, clock_timestamp())"
+                + " on conflict (tenant_id) do update set grew_at = excluded.grew_at")
+        .param(tenant.value())
+        .update();
     return receipts;
+  }
+
+  /**
+   * @return the logs that grew since they were last checkpointed, with when they last grew
+   */
+  Map<TenantId, java.time.Instant> pendingCheckpoints() {
+    Map<TenantId, java.time.Instant> pending = new java.util.LinkedHashMap<>();
+    jdbc.sql("select tenant_id, grew_at from audit_pending_checkpoints order by grew_at")
+        .query(row -> {
+          pending.put(
+              new TenantId(row.getObject("tenant_id", UUID.class)),
+              row.getTimestamp("grew_at").toInstant());
+        });
+    return pending;
+  }
+
+  /**
+   * Forgets a pending checkpoint, unless the log grew again after {@code grewAt}.
+   *
+   * @param tenant the log
+   * @param grewAt when it grew, as {@link #pendingCheckpoints()} said
+   */
+  void checkpointDone(TenantId tenant, java.time.Instant grewAt) {
+    jdbc.sql("delete from audit_pending_checkpoints where tenant_id = ? and grew_at = ?")
+        .params(tenant.value(), java.sql.Timestamp.from(grewAt))
+        .update();
   }
 
   private Map<UUID, Long> existingIndexes(TenantId tenant, List<AuditEvent> events) {

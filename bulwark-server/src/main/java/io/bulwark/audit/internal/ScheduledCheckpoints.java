@@ -1,10 +1,5 @@
 package io.bulwark.audit.internal;
 
-import io.bulwark.tenancy.Tenant;
-import io.bulwark.tenancy.TenantPage;
-import io.bulwark.tenancy.TenantSlug;
-import io.bulwark.tenancy.Tenants;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -20,11 +15,9 @@ final class ScheduledCheckpoints {
 
   private static final Logger log = LoggerFactory.getLogger(ScheduledCheckpoints.class);
 
-  private final Tenants tenants;
   private final JdbcAuditLedger ledger;
 
-  ScheduledCheckpoints(Tenants tenants, JdbcAuditLedger ledger) {
-    this.tenants = tenants;
+  ScheduledCheckpoints(JdbcAuditLedger ledger) {
     this.ledger = ledger;
   }
 
@@ -32,23 +25,21 @@ final class ScheduledCheckpoints {
       initialDelayString = "${bulwark.audit.checkpoint-interval:10s}",
       fixedDelayString = "${bulwark.audit.checkpoint-interval:10s}")
   void signGrownLogs() {
-    @Nullable TenantSlug after = null;
-    do {
-      TenantPage page = tenants.list(after, 200);
-      for (Tenant tenant : page.tenants()) {
-        try {
-          if (ledger.needsCheckpoint(tenant.id())) {
-            ledger.checkpointNow(tenant.id());
+    ledger
+        .pendingCheckpoints()
+        .forEach((tenant, grewAt) -> {
+          try {
+            if (ledger.needsCheckpoint(tenant)) {
+              ledger.checkpointNow(tenant);
+            }
+            ledger.checkpointDone(tenant, grewAt);
+          } catch (RuntimeException e) {
+            log.atWarn()
+                .setMessage("Could not sign an audit checkpoint")
+                .addKeyValue("tenant_id", tenant.toString())
+                .addKeyValue("error", e.getClass().getSimpleName())
+                .log();
           }
-        } catch (RuntimeException e) {
-          log.atWarn()
-              .setMessage("Could not sign an audit checkpoint")
-              .addKeyValue("tenant", tenant.slug().value())
-              .addKeyValue("error", e.getClass().getSimpleName())
-              .log();
-        }
-      }
-      after = page.nextAfter().orElse(null);
-    } while (after != null);
+        });
   }
 }
