@@ -27,6 +27,7 @@ class LogCanaryIntegrationTests {
   static final String EMAIL = "canary.person.7731@example.com";
   static final String CARD = "4111 1111 1111 1111";
   static final String CARD_EMAIL = "card.holder.5521@example.org";
+  static final String SECRET_VALUE = "canary-vault-value-9d2c6b1e4f7a3085";
 
   private static final Logger careless = LoggerFactory.getLogger("io.bulwark.test.CarelessService");
 
@@ -39,7 +40,9 @@ class LogCanaryIntegrationTests {
     String admin = api.adminToken();
     var acme = TestTenants.acme();
     var created = api.post("/api/v1/tenants").bearer(admin).json(acme.json()).send();
-    clients.register(TenantId.parse(created.json().get("id").asString()), "svc", CLIENT_SECRET);
+    TenantId acmeId = TenantId.parse(created.json().get("id").asString());
+    clients.register(acmeId, "svc", CLIENT_SECRET);
+    clients.register(acmeId, "vault", CLIENT_SECRET, "tenant-admin", "secrets-reader");
     String tenantToken = api.token(acme.slug(), "svc", CLIENT_SECRET);
     api.post("/t/" + acme.slug() + "/oauth2/token")
         .header("Authorization", TestApi.basic("svc", CLIENT_SECRET + "-wrong-guess"))
@@ -65,6 +68,21 @@ class LogCanaryIntegrationTests {
             "grant_type=password&username=" + EMAIL + "&password=" + PASSWORD)
         .send();
     api.get("/api/v1/tenants").bearer(admin).header("X-Correlation-Id", EMAIL).send();
+    String vaultToken = api.token(acme.slug(), "vault", CLIENT_SECRET);
+    String secret = "/api/v1/tenants/" + acme.slug() + "/secrets/canary/db-password";
+    var written =
+        api.request("PUT", secret)
+            .bearer(vaultToken)
+            .json("{\"value\": {\"password\": \"%s\"}}".formatted(SECRET_VALUE))
+            .send();
+    var read = api.get(secret).bearer(vaultToken).header("X-Bulwark-Purpose", "canary").send();
+    api.request("PUT", secret)
+        .bearer(vaultToken)
+        .header("If-Match", "\"7\"")
+        .json("{\"value\": \"%s\"}".formatted(SECRET_VALUE))
+        .send();
+    assertThat(written.status()).as(written.toString()).isEqualTo(200);
+    assertThat(read.body()).contains(SECRET_VALUE);
 
     List<String> canaries =
         List.of(
@@ -74,7 +92,9 @@ class LogCanaryIntegrationTests {
             BEARER,
             EMAIL,
             admin,
-            tenantToken);
+            tenantToken,
+            vaultToken,
+            SECRET_VALUE);
     assertThat(output.getAll()).contains("POST /t/" + acme.slug() + "/oauth2/token");
     for (String canary : canaries) {
       assertThat(output.getAll()).as("logs leak a canary").doesNotContain(canary);

@@ -19,16 +19,22 @@ public enum ProblemType {
   TENANT_SUSPENDED("tenant-suspended", HttpStatus.FORBIDDEN, "Tenant suspended"),
   NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
   TENANT_NOT_FOUND("tenant-not-found", HttpStatus.NOT_FOUND, "Tenant not found"),
+  SECRET_VERSION_DELETED("secret-version-deleted", HttpStatus.NOT_FOUND, "Secret version deleted"),
   METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
   NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),
   ALREADY_EXISTS("already-exists", HttpStatus.CONFLICT, "Already exists"),
   INVALID_STATE("invalid-state", HttpStatus.CONFLICT, "Invalid state"),
+  SECRET_VERSION_DESTROYED("secret-version-destroyed", HttpStatus.GONE, "Secret version destroyed"),
+  PRECONDITION_FAILED("precondition-failed", HttpStatus.PRECONDITION_FAILED, "Precondition failed"),
+  PRECONDITION_REQUIRED(
+      "precondition-required", HttpStatus.PRECONDITION_REQUIRED, "Precondition required"),
   PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.CONTENT_TOO_LARGE, "Payload too large"),
   UNSUPPORTED_MEDIA_TYPE(
       "unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
   INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
   // After INTERNAL_ERROR: a bare 500 status maps to the first type with that status.
-  AUDIT_LOG_DAMAGED("audit-log-damaged", HttpStatus.INTERNAL_SERVER_ERROR, "Audit log damaged");
+  AUDIT_LOG_DAMAGED("audit-log-damaged", HttpStatus.INTERNAL_SERVER_ERROR, "Audit log damaged"),
+  SECRET_UNREADABLE("secret-unreadable", HttpStatus.INTERNAL_SERVER_ERROR, "Secret unreadable");
 
   /** The base under which every problem type URI lives. */
   public static final String BASE = "https://bulwark.io/problems/";

@@ -1,0 +1,386 @@
+package io.bulwark.secrets.vault.web;
+
+import io.bulwark.audit.AuditActor;
+import io.bulwark.authorization.AccessDecisions;
+import io.bulwark.authorization.Permission;
+import io.bulwark.authorization.Permissions;
+import io.bulwark.authorization.Principal;
+import io.bulwark.authorization.TenantAccess;
+import io.bulwark.classification.ClassificationTier;
+import io.bulwark.platform.problem.ApiProblem;
+import io.bulwark.platform.problem.InvalidFieldException;
+import io.bulwark.platform.problem.ProblemType;
+import io.bulwark.platform.web.CorrelationIdFilter;
+import io.bulwark.platform.web.Cursors;
+import io.bulwark.secrets.vault.RevealedSecret;
+import io.bulwark.secrets.vault.SecretCaller;
+import io.bulwark.secrets.vault.SecretMetadata;
+import io.bulwark.secrets.vault.SecretMetadataChanges;
+import io.bulwark.secrets.vault.SecretPage;
+import io.bulwark.secrets.vault.SecretPath;
+import io.bulwark.secrets.vault.SecretValue;
+import io.bulwark.secrets.vault.SecretVersion;
+import io.bulwark.secrets.vault.Secrets;
+import io.bulwark.tenancy.Tenant;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.MDC;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A tenant's secrets vault over HTTP, shaped after Vault / OpenBao KV v2: values under {@code
+ * /secrets/{path}}, metadata under {@code /secret-metadata/{path}}, and the version operations
+ * under {@code /secret-undelete/{path}} and {@code /secret-destroy/{path}} (a path may hold
+ * slashes, so an operation cannot follow it). Responses carrying a value are {@code no-store}.
+ */
+@RestController
+@RequestMapping(path = "/api/v1/tenants/{slug}", produces = MediaType.APPLICATION_JSON_VALUE)
+class SecretController {
+
+  static final String PURPOSE_HEADER = "X-Bulwark-Purpose";
+  private static final Pattern ENTITY_TAG = Pattern.compile("\"(0|[1-9][0-9]{0,8})\"");
+  private static final int DEFAULT_LIMIT = 50;
+  private static final int MAX_LIMIT = 200;
+
+  private final Secrets secrets;
+  private final TenantAccess access;
+  private final AccessDecisions decisions;
+  private final JsonMapper json = JsonMapper.builder().build();
+
+  SecretController(Secrets secrets, TenantAccess access, AccessDecisions decisions) {
+    this.secrets = secrets;
+    this.access = access;
+    this.decisions = decisions;
+  }
+
+  @GetMapping("/secrets")
+  SecretList list(
+      @PathVariable("slug") String slug,
+      @RequestParam(name = "prefix", required = false) @Nullable String prefix,
+      @RequestParam(name = "limit", required = false) @Nullable Integer limit,
+      @RequestParam(name = "cursor", required = false) @Nullable String cursor) {
+    Tenant tenant = requireAny(slug, Permissions.SECRETS_READ, Permissions.SECRETS_ADMIN);
+    int size = limit == null ? DEFAULT_LIMIT : limit;
+    if (size < 1 || size > MAX_LIMIT) {
+      throw new ApiProblem(
+          ProblemType.INVALID_PARAMETER,
+          "Parameter 'limit' must be 1 to " + MAX_LIMIT,
+          Map.of("parameter", "limit"));
+    }
+    SecretPage page =
+        secrets.list(
+            tenant.id(),
+            SecretPath.checkPrefix(prefix == null ? "" : prefix),
+            cursor == null ? null : Cursors.decode(cursor),
+            size);
+    return new SecretList(
+        page.items().stream().map(m -> MetadataResponse.of(m, false)).toList(),
+        page.nextPosition() == null ? null : Cursors.encode(page.nextPosition()));
+  }
+
+  @GetMapping("/secrets/{*path}")
+  ResponseEntity<SecretResponse> read(
+      @PathVariable("slug") String slug,
+      @PathVariable("path") String path,
+      @RequestParam(name = "version", required = false) @Nullable Integer version,
+      @RequestHeader(name = PURPOSE_HEADER, required = false) @Nullable String purpose) {
+    SecretPath secretPath = path(path);
+    Tenant tenant = access.require(slug, Permissions.SECRETS_READ);
+    RevealedSecret revealed =
+        secrets.read(tenant.id(), secretPath, version, caller(tenant, purpose));
+    return ResponseEntity.ok()
+        .cacheControl(CacheControl.noStore())
+        .eTag(entityTag(revealed.version()))
+        .body(
+            new SecretResponse(
+                revealed.path().value(),
+                revealed.version(),
+                revealed.createdAt(),
+                json.readTree(revealed.value().revealJson())));
+  }
+
+  @PutMapping(path = "/secrets/{*path}", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<WrittenResponse> write(
+      @PathVariable("slug") String slug,
+      @PathVariable("path") String path,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+      @RequestHeader(name = PURPOSE_HEADER, required = false) @Nullable String purpose,
+      @RequestBody WriteRequest body) {
+    SecretPath secretPath = path(path);
+    Tenant tenant = access.require(slug, Permissions.SECRETS_WRITE);
+    SecretMetadataChanges changes = null;
+    if (body.metadata() != null) {
+      access.require(slug, Permissions.SECRETS_ADMIN);
+      changes = body.metadata().toChanges("metadata.");
+    }
+    if (body.value() == null || body.value().isNull() || body.value().isMissingNode()) {
+      throw new InvalidFieldException("value", "is required: a string or any JSON value");
+    }
+    SecretValue value = SecretValue.ofJson(json.writeValueAsBytes(body.value()));
+    SecretVersion written =
+        secrets.write(
+            tenant.id(),
+            secretPath,
+            value,
+            expectedVersion(ifMatch),
+            changes,
+            caller(tenant, purpose));
+    return ResponseEntity.ok()
+        .cacheControl(CacheControl.noStore())
+        .eTag(entityTag(written.version()))
+        .body(new WrittenResponse(secretPath.value(), written.version(), written.createdAt()));
+  }
+
+  @DeleteMapping("/secrets/{*path}")
+  ResponseEntity<Void> delete(
+      @PathVariable("slug") String slug,
+      @PathVariable("path") String path,
+      @RequestParam(name = "versions", required = false) @Nullable List<Integer> versions,
+      @RequestHeader(name = PURPOSE_HEADER, required = false) @Nullable String purpose) {
+    SecretPath secretPath = path(path);
+    Tenant tenant = access.require(slug, Permissions.SECRETS_DELETE);
+    secrets.delete(tenant.id(), secretPath, versions, caller(tenant, purpose));
+    return ResponseEntity.noContent().build();
+  }
+
+  @PostMapping(path = "/secret-undelete/{*path}", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Void> undelete(
+      @PathVariable("slug") String slug,
+      @PathVariable("path") String path,
+      @RequestHeader(name = PURPOSE_HEADER, required = false) @Nullable String purpose,
+      @RequestBody VersionsRequest body) {
+    SecretPath secretPath = path(path);
+    Tenant tenant = access.require(slug, Permissions.SECRETS_DELETE);
+    secrets.undelete(tenant.id(), secretPath, body.versionsOrEmpty(), caller(tenant, purpose));
+    return ResponseEntity.noContent().build();
+  }
+
+  @PostMapping(path = "/secret-destroy/{*path}", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Void> destroy(
+      @PathVariable("slug") String slug,
+      @PathVariable("path") String path,
+      @RequestHeader(name = PURPOSE_HEADER, required = false) @Nullable String purpose,
+      @RequestBody VersionsRequest body) {
+    SecretPath secretPath = path(path);
+    Tenant tenant = access.require(slug, Permissions.SECRETS_ADMIN);
+    secrets.destroy(tenant.id(), secretPath, body.versionsOrEmpty(), caller(tenant, purpose));
+    return ResponseEntity.noContent().build();
+  }
+
+  @GetMapping("/secret-metadata/{*path}")
+  MetadataResponse metadata(@PathVariable("slug") String slug, @PathVariable("path") String path) {
+    SecretPath secretPath = path(path);
+    Tenant tenant = requireAny(slug, Permissions.SECRETS_READ, Permissions.SECRETS_ADMIN);
+    return MetadataResponse.of(secrets.metadata(tenant.id(), secretPath), true);
+  }
+
+  @PutMapping(path = "/secret-metadata/{*path}", consumes = MediaType.APPLICATION_JSON_VALUE)
+  MetadataResponse updateMetadata(
+      @PathVariable("slug") String slug,
+      @PathVariable("path") String path,
+      @RequestHeader(name = PURPOSE_HEADER, required = false) @Nullable String purpose,
+      @RequestBody MetadataBody body) {
+    SecretPath secretPath = path(path);
+    Tenant tenant = access.require(slug, Permissions.SECRETS_ADMIN);
+    return MetadataResponse.of(
+        secrets.updateMetadata(
+            tenant.id(), secretPath, body.toChanges(""), caller(tenant, purpose)),
+        true);
+  }
+
+  private static SecretPath path(String captured) {
+    return new SecretPath(captured.startsWith("/") ? captured.substring(1) : captured);
+  }
+
+  private Tenant requireAny(String slug, Permission first, Permission second) {
+    try {
+      return access.require(slug, first);
+    } catch (ApiProblem denied) {
+      if (denied.type() != ProblemType.FORBIDDEN) {
+        throw denied;
+      }
+      return access.require(slug, second);
+    }
+  }
+
+  private SecretCaller caller(Tenant tenant, @Nullable String purpose) {
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    if (!(authentication instanceof JwtAuthenticationToken token)) {
+      throw new ApiProblem(ProblemType.UNAUTHENTICATED, "A bearer token is required");
+    }
+    Principal principal = decisions.principalOf(token);
+    AuditActor actor =
+        new AuditActor(
+            principal.type() == Principal.Type.USER
+                ? AuditActor.Type.USER
+                : AuditActor.Type.SERVICE,
+            principal.id(),
+            null,
+            null,
+            null);
+    String correlationId = MDC.get(CorrelationIdFilter.MDC_KEY);
+    if (correlationId != null && (correlationId.isBlank() || correlationId.length() > 128)) {
+      correlationId = null;
+    }
+    if (purpose != null && (purpose.isBlank() || purpose.length() > 256)) {
+      throw new ApiProblem(
+          ProblemType.INVALID_PARAMETER,
+          "Header " + PURPOSE_HEADER + " must be 1 to 256 characters",
+          Map.of("parameter", PURPOSE_HEADER));
+    }
+    return new SecretCaller(actor, purpose, correlationId);
+  }
+
+  private static @Nullable Integer expectedVersion(@Nullable String ifMatch) {
+    if (ifMatch == null) {
+      return null;
+    }
+    Matcher matcher = ENTITY_TAG.matcher(ifMatch.strip());
+    if (!matcher.matches()) {
+      throw new ApiProblem(
+          ProblemType.INVALID_PARAMETER,
+          "If-Match must be one entity tag naming a version, such as \"3\" (\"0\": not yet"
+              + " written)",
+          Map.of("parameter", "If-Match"));
+    }
+    return Integer.parseInt(matcher.group(1));
+  }
+
+  private static String entityTag(int version) {
+    return "\"" + version + "\"";
+  }
+
+  record WriteRequest(@Nullable JsonNode value, @Nullable MetadataBody metadata) {
+    @Override
+    public String toString() {
+      return "WriteRequest[value=redacted]";
+    }
+  }
+
+  record VersionsRequest(@Nullable List<Integer> versions) {
+    List<Integer> versionsOrEmpty() {
+      return versions == null ? List.of() : versions;
+    }
+  }
+
+  record MetadataBody(
+      @Nullable String owner,
+      @Nullable String description,
+      @Nullable String classification,
+      @Nullable String rotationPeriod,
+      @Nullable Instant expiresAt,
+      @Nullable Map<String, String> tags,
+      @Nullable Integer maxVersions,
+      @Nullable Boolean casRequired) {
+
+    SecretMetadataChanges toChanges(String fieldPrefix) {
+      ClassificationTier tier = null;
+      if (classification != null) {
+        tier =
+            ClassificationTier.fromApiName(classification)
+                .orElseThrow(() ->
+                    new InvalidFieldException(
+                        fieldPrefix + "classification", "is not a classification tier"));
+      }
+      Duration rotation = null;
+      if (rotationPeriod != null) {
+        try {
+          rotation = Duration.parse(rotationPeriod);
+        } catch (DateTimeParseException e) {
+          throw new InvalidFieldException(
+              fieldPrefix + "rotation_period", "must be an ISO-8601 duration such as P90D");
+        }
+      }
+      try {
+        return new SecretMetadataChanges(
+            owner, description, tier, rotation, expiresAt, tags, maxVersions, casRequired);
+      } catch (InvalidFieldException invalid) {
+        throw new InvalidFieldException(fieldPrefix + invalid.field(), invalid.reason());
+      }
+    }
+  }
+
+  record SecretResponse(String path, int version, Instant createdAt, JsonNode value) {
+    @Override
+    public String toString() {
+      return "SecretResponse[path=" + path + ", version=" + version + ", value=redacted]";
+    }
+  }
+
+  record WrittenResponse(String path, int version, Instant createdAt) {}
+
+  record SecretList(List<MetadataResponse> items, @Nullable String nextCursor) {}
+
+  record VersionResponse(
+      int version,
+      Instant createdAt,
+      @Nullable Instant deletedAt,
+      @Nullable Instant destroyedAt,
+      boolean destroyed) {}
+
+  record MetadataResponse(
+      String path,
+      int currentVersion,
+      int maxVersions,
+      boolean casRequired,
+      @Nullable String owner,
+      @Nullable String description,
+      @Nullable String classification,
+      @Nullable String rotationPeriod,
+      @Nullable Instant expiresAt,
+      Map<String, String> tags,
+      Instant createdAt,
+      Instant updatedAt,
+      @Nullable List<VersionResponse> versions) {
+
+    static MetadataResponse of(SecretMetadata metadata, boolean withVersions) {
+      return new MetadataResponse(
+          metadata.path().value(),
+          metadata.currentVersion(),
+          metadata.maxVersions(),
+          metadata.casRequired(),
+          metadata.owner(),
+          metadata.description(),
+          metadata.classification() == null ? null : metadata.classification().apiName(),
+          metadata.rotationPeriod() == null ? null : metadata.rotationPeriod().toString(),
+          metadata.expiresAt(),
+          metadata.tags(),
+          metadata.createdAt(),
+          metadata.updatedAt(),
+          withVersions
+              ? metadata.versions().stream()
+                  .map(v ->
+                      new VersionResponse(
+                          v.version(),
+                          v.createdAt(),
+                          v.deletedAt(),
+                          v.destroyedAt(),
+                          v.destroyedAt() != null))
+                  .toList()
+              : null);
+    }
+  }
+}
