@@ -6,6 +6,7 @@ import io.bulwark.platform.BulwarkClaims;
 import io.bulwark.platform.TenantContext;
 import io.bulwark.platform.TenantId;
 import io.bulwark.platform.web.ProblemSecurityHandlers;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
@@ -29,6 +30,7 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -53,9 +55,19 @@ class AuthorizationServerConfiguration {
         .csrf(csrf -> csrf.ignoringRequestMatchers(authorizationServer.getEndpointsMatcher()))
         .exceptionHandling(exceptions ->
             exceptions
-                .authenticationEntryPoint(problemHandlers)
+                .authenticationEntryPoint(entryPoint(problemHandlers))
                 .accessDeniedHandler(problemHandlers));
     return http.build();
+  }
+
+  private static AuthenticationEntryPoint entryPoint(ProblemSecurityHandlers problemHandlers) {
+    OAuth2ClientAuthenticationEntryPoint clientChallenge =
+        new OAuth2ClientAuthenticationEntryPoint();
+    return (request, response, failure) ->
+        (OAuth2ClientAuthenticationEntryPoint.CLIENT_ENDPOINTS.matches(request)
+                ? clientChallenge
+                : problemHandlers)
+            .commence(request, response, failure);
   }
 
   @Bean
@@ -122,6 +134,8 @@ class AuthorizationServerConfiguration {
       if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
         context
             .getClaims()
+            .audience(
+                List.of(context.getRegisteredClient().getClientId(), BulwarkClaims.API_AUDIENCE))
             .claim(BulwarkClaims.TENANT_ID, tenant.toString())
             .claim(
                 BulwarkClaims.PRINCIPAL_TYPE,

@@ -14,6 +14,7 @@ import io.bulwark.tenancy.Tenant;
 import io.bulwark.tenancy.TenantSlug;
 import io.bulwark.tenancy.Tenants;
 import java.text.ParseException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -25,6 +26,8 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -33,10 +36,14 @@ import org.springframework.stereotype.Component;
 /**
  * Validates access tokens from any Bulwark tenant issuer, locally: the {@code iss} claim names the
  * tenant, whose own keys must verify the signature, and whose id must be the {@code tid} claim. A
- * token signed by one tenant's key cannot pass as another tenant's.
+ * token signed by one tenant's key cannot pass as another tenant's. The token must also name the
+ * Bulwark API among its audiences and be within its lifetime (with {@link #CLOCK_SKEW}).
  */
 @Component
 final class TenantJwtDecoder implements JwtDecoder {
+
+  /** Nodes of one deployment share a time source; 10 s covers NTP drift, not stale tokens. */
+  static final Duration CLOCK_SKEW = Duration.ofSeconds(10);
 
   private final Tenants tenants;
   private final SigningKeys signingKeys;
@@ -83,7 +90,11 @@ final class TenantJwtDecoder implements JwtDecoder {
     NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
     decoder.setJwtValidator(
         new DelegatingOAuth2TokenValidator<>(
-            new JwtTimestampValidator(), tenantClaimValidator(tenant.id())));
+            new JwtTimestampValidator(CLOCK_SKEW),
+            new JwtClaimValidator<List<String>>(
+                JwtClaimNames.AUD,
+                audience -> audience != null && audience.contains(BulwarkClaims.API_AUDIENCE)),
+            tenantClaimValidator(tenant.id())));
     return decoder;
   }
 
