@@ -3,20 +3,28 @@ package io.bulwark.audit;
 import static io.bulwark.audit.AuditFixtures.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bulwark.ledger.export.ExportVerification;
+import io.bulwark.ledger.export.LedgerExportVerifier;
 import io.bulwark.ledger.jcs.Rfc8785Canonicalizer;
 import io.bulwark.ledger.merkle.Rfc9162Hasher;
+import io.bulwark.ledger.note.SignedNoteVerifierKey;
 import io.bulwark.platform.TenantContext;
 import io.bulwark.support.BulwarkIntegrationTest;
 import io.bulwark.support.TestApi;
 import io.bulwark.support.TestApi.Response;
 import io.bulwark.support.TestClients;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,7 +48,10 @@ class AuditSensitiveFieldsIntegrationTests {
       "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJwbGFudGVkLTQ4MjEifQ"
           + ".Qm8h3sT8wq0kZ2nQ1c7fY5uP9vX4aB6dE0gH2jK4lMn";
 
+  private static final Path VERIFIER = Path.of("..", "tools", "independent-verifier", "verify.py");
+
   @LocalServerPort int port;
+  @TempDir Path dir;
   @Autowired TestClients clients;
   @Autowired JdbcClient jdbc;
 
@@ -95,6 +106,41 @@ class AuditSensitiveFieldsIntegrationTests {
     assertThat(Rfc9162Hasher.create().leafHash(Rfc8785Canonicalizer.canonicalize(entry)).toBase64())
         .isEqualTo(proof.json().get("leaf_hash").asString());
     assertThat(verified.json().get("intact").asBoolean()).as(verified.toString()).isTrue();
+  }
+
+  @Test
+  void exportWithHashedFieldsVerifiesOfflineAndWithTheIndependentVerifier() throws Exception {
+    append(
+        batch(
+            event(
+                "{\"email\": \"" + EMAIL + "\", \"password\": \"" + PASSWORD + "\"}",
+                "[\"actor.ip\"]"),
+            event("{\"note\": \"card " + CARD + "\"}", null)));
+    String keys = api.get(acme.path("/checkpoint-keys")).bearer(acme.adminToken).send().body();
+    Response export = api.get(acme.path("/export")).bearer(acme.adminToken).send();
+    Path vkeys = Files.writeString(dir.resolve("keys.txt"), keys, StandardCharsets.UTF_8);
+    Path exported = Files.writeString(dir.resolve("export.jsonl"), export.body());
+
+    ExportVerification offline =
+        new LedgerExportVerifier(
+                List.of(SignedNoteVerifierKey.parse(keys.lines().findFirst().orElseThrow())))
+            .verify(new StringReader(export.body()));
+    Process independent =
+        new ProcessBuilder(
+                "python3",
+                VERIFIER.toString(),
+                "export",
+                "--vkey",
+                "@" + vkeys,
+                exported.toString())
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(independent.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(export.body()).contains("hashed_fields").doesNotContain(EMAIL).doesNotContain(CARD);
+    assertThat(offline).isInstanceOf(ExportVerification.Intact.class);
+    assertThat(independent.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(independent.exitValue()).as(output).isZero();
   }
 
   @Test
@@ -154,6 +200,15 @@ class AuditSensitiveFieldsIntegrationTests {
 
     assertThat(first).matches(HMAC).isEqualTo(second).isNotEqualTo(other);
     assertThat(other).matches(HMAC);
+    byte[] storedKey =
+        TenantContext.callAs(
+            acme.tenant,
+            () ->
+                jdbc.sql("select encrypted_key from audit_hmac_keys where tenant_id = ?")
+                    .param(acme.tenant.value())
+                    .query(byte[].class)
+                    .single());
+    assertThat(storedKey.length).as("encrypted, not the raw 32 bytes").isGreaterThan(32);
   }
 
   @Test
