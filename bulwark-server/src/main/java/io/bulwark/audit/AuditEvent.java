@@ -4,6 +4,7 @@ import io.bulwark.ledger.jcs.Rfc8785Canonicalizer;
 import io.bulwark.platform.problem.InvalidFieldException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -29,6 +30,11 @@ import tools.jackson.databind.node.ObjectNode;
  * @param correlationId the request's correlation id
  * @param traceId the W3C trace id
  * @param details further structured data, at most {@link #MAX_DETAILS_BYTES} in canonical form
+ * @param sensitive fields the producer marks sensitive, stored as HMAC-SHA256 under the tenant's
+ *     audit key: {@code actor.display}, {@code actor.ip}, {@code actor.user_agent}, {@code
+ *     justification}, or a path into {@code details} such as {@code details.card.number} (array
+ *     elements add no segment) that names at least one of its fields; at most {@link
+ *     #MAX_SENSITIVE} paths
  */
 public record AuditEvent(
     @Nullable UUID id,
@@ -44,10 +50,14 @@ public record AuditEvent(
     @Nullable AuditClassification classification,
     @Nullable String correlationId,
     @Nullable String traceId,
-    @Nullable ObjectNode details) {
+    @Nullable ObjectNode details,
+    List<String> sensitive) {
 
   /** The largest {@code details} object accepted, in RFC 8785 canonical UTF-8 bytes. */
   public static final int MAX_DETAILS_BYTES = 16 * 1024;
+
+  /** The most fields one event may mark sensitive. */
+  public static final int MAX_SENSITIVE = SensitivePaths.MAX_PATHS;
 
   private static final Pattern ACTION = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+");
 
@@ -77,6 +87,44 @@ public record AuditEvent(
     correlationId = AuditFields.optional(correlationId, "correlation_id", 128);
     traceId = AuditFields.optional(traceId, "trace_id", 128);
     details = details == null ? null : requireDetails(details.deepCopy());
+    sensitive = SensitivePaths.validate(sensitive, details);
+  }
+
+  /**
+   * An event with no field marked sensitive (values the redaction engine finds in {@code details}
+   * are still stored as HMACs).
+   */
+  public AuditEvent(
+      @Nullable UUID id,
+      Instant occurredAt,
+      AuditCategory category,
+      String action,
+      AuditOutcome outcome,
+      AuditActor actor,
+      @Nullable AuditResource resource,
+      @Nullable String purpose,
+      @Nullable String justification,
+      boolean breakGlass,
+      @Nullable AuditClassification classification,
+      @Nullable String correlationId,
+      @Nullable String traceId,
+      @Nullable ObjectNode details) {
+    this(
+        id,
+        occurredAt,
+        category,
+        action,
+        outcome,
+        actor,
+        resource,
+        purpose,
+        justification,
+        breakGlass,
+        classification,
+        correlationId,
+        traceId,
+        details,
+        List.of());
   }
 
   /**
@@ -135,6 +183,7 @@ public record AuditEvent(
     private @Nullable AuditResource resource;
     private @Nullable String correlationId;
     private @Nullable ObjectNode details;
+    private List<String> sensitive = List.of();
 
     private Builder(AuditCategory category, String action, AuditOutcome outcome, AuditActor actor) {
       this.category = Objects.requireNonNull(category);
@@ -189,6 +238,16 @@ public record AuditEvent(
     }
 
     /**
+     * @param paths fields to store as HMAC-SHA256 under the tenant's audit key, such as {@code
+     *     details.card.number} or {@code actor.ip}
+     * @return this builder
+     */
+    public Builder sensitive(String... paths) {
+      this.sensitive = List.of(paths);
+      return this;
+    }
+
+    /**
      * @return the event
      * @throws InvalidFieldException when a field breaks a rule
      */
@@ -207,7 +266,8 @@ public record AuditEvent(
           null,
           correlationId,
           null,
-          details);
+          details,
+          sensitive);
     }
   }
 }

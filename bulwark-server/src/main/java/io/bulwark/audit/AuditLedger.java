@@ -22,7 +22,10 @@ public interface AuditLedger {
   /**
    * Appends events to a tenant's log, all or none, in the caller's transaction if there is one.
    * Events whose id the log already holds are not appended again; their receipt names the existing
-   * index.
+   * index. Sensitive values (those the event marks, fields named like secrets and values the
+   * redaction engine finds in {@code details}) are stored as {@code hmac-sha256:<hex>} under the
+   * tenant's key (see {@link AuditHashes}), before the entry is canonicalized and hashed into the
+   * log.
    *
    * @param tenant whose log
    * @param events 1 or more events

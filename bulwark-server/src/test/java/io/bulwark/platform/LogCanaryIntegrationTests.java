@@ -28,6 +28,9 @@ class LogCanaryIntegrationTests {
   static final String CARD = "4111 1111 1111 1111";
   static final String CARD_EMAIL = "card.holder.5521@example.org";
   static final String SECRET_VALUE = "canary-vault-value-9d2c6b1e4f7a3085";
+  static final String AUDIT_DETAIL = "canary.audit.subject.3391@example.net";
+  static final String AUDIT_PASSWORD = "canary-audit-pw-6e0b3f9c2d";
+  static final String HASH_VALUE = "canary-hash-request-value-1a7c5e";
 
   private static final Logger careless = LoggerFactory.getLogger("io.bulwark.test.CarelessService");
 
@@ -81,6 +84,46 @@ class LogCanaryIntegrationTests {
         .header("If-Match", "\"7\"")
         .json("{\"value\": \"%s\"}".formatted(SECRET_VALUE))
         .send();
+    clients.register(acmeId, "auditor", CLIENT_SECRET, "tenant-admin", "audit-writer");
+    String auditToken = api.token(acme.slug(), "auditor", CLIENT_SECRET);
+    String audit = "/api/v1/tenants/" + acme.slug() + "/audit";
+    var audited =
+        api.post(audit + "/events")
+            .bearer(auditToken)
+            .json(
+                """
+                {"events": [{"occurred_at": "2025-01-31T12:00:00Z", "category": "privacy",
+                  "action": "subject.exported", "outcome": "success",
+                  "actor": {"type": "service", "id": "auditor"},
+                  "details": {"subject": "%s", "password": "%s", "card": "%s"}}]}\
+                """
+                    .formatted(AUDIT_DETAIL, AUDIT_PASSWORD, CARD))
+            .send();
+    var rejectedAudit =
+        api.post(audit + "/events")
+            .bearer(auditToken)
+            .json(
+                """
+                {"events": [{"occurred_at": "2025-01-31T12:00:00Z", "category": "privacy",
+                  "action": "subject.exported", "outcome": "success",
+                  "actor": {"type": "service", "id": "auditor"},
+                  "details": {"subject": "%s"}, "sensitive": ["details.%s"]}]}\
+                """
+                    .formatted(AUDIT_DETAIL, AUDIT_PASSWORD))
+            .send();
+    var hashed =
+        api.post(audit + "/hash")
+            .bearer(auditToken)
+            .json("{\"values\": [\"%s\", \"%s\"]}".formatted(HASH_VALUE, AUDIT_DETAIL))
+            .send();
+    api.post(audit + "/hash")
+        .bearer(auditToken)
+        .json("{\"value\": \"%s\", \"extra\": 1}".formatted(HASH_VALUE))
+        .send();
+    assertThat(audited.status()).as(audited.toString()).isEqualTo(201);
+    assertThat(rejectedAudit.status()).isEqualTo(400);
+    assertThat(rejectedAudit.body()).doesNotContain(AUDIT_PASSWORD);
+    assertThat(hashed.status()).as(hashed.toString()).isEqualTo(200);
     assertThat(written.status()).as(written.toString()).isEqualTo(200);
     assertThat(read.body()).contains(SECRET_VALUE);
 
@@ -94,7 +137,11 @@ class LogCanaryIntegrationTests {
             admin,
             tenantToken,
             vaultToken,
-            SECRET_VALUE);
+            SECRET_VALUE,
+            auditToken,
+            AUDIT_DETAIL,
+            AUDIT_PASSWORD,
+            HASH_VALUE);
     assertThat(output.getAll()).contains("POST /t/" + acme.slug() + "/oauth2/token");
     for (String canary : canaries) {
       assertThat(output.getAll()).as("logs leak a canary").doesNotContain(canary);

@@ -17,6 +17,15 @@ final class AuditEntryJson {
     return Rfc8785Canonicalizer.canonicalize(toJson(event, id, recordedAt));
   }
 
+  /**
+   * @return the canonical entry with its sensitive values replaced by their HMACs
+   */
+  static byte[] canonical(
+      AuditEvent event, UUID id, Instant recordedAt, SensitiveFieldHasher sensitive) {
+    return Rfc8785Canonicalizer.canonicalize(
+        sensitive.apply(toJson(event, id, recordedAt), event.sensitive()));
+  }
+
   static ObjectNode toJson(AuditEvent event, UUID id, Instant recordedAt) {
     ObjectNode entry = JsonNodeFactory.instance.objectNode();
     entry.put("id", id.toString());

@@ -94,6 +94,7 @@ class JdbcAuditLedger implements AuditLedger {
   private final TransactionTemplate snapshots;
   private final Tenants tenants;
   private final CheckpointKeys keys;
+  private final AuditHmacKeys hmacKeys;
   private final Duration checkpointInterval;
   private final String originBase;
   private final Clock clock = Clock.systemUTC();
@@ -104,6 +105,7 @@ class JdbcAuditLedger implements AuditLedger {
       PlatformTransactionManager transactionManager,
       Tenants tenants,
       CheckpointKeys keys,
+      AuditHmacKeys hmacKeys,
       @Value("${bulwark.audit.checkpoint-interval:10s}") Duration checkpointInterval,
       @Value("${bulwark.public-url:}") String publicUrl) {
     this.jdbc = jdbc;
@@ -114,6 +116,7 @@ class JdbcAuditLedger implements AuditLedger {
     this.snapshots.setReadOnly(true);
     this.tenants = tenants;
     this.keys = keys;
+    this.hmacKeys = hmacKeys;
     this.checkpointInterval = checkpointInterval;
     this.originBase = originBase(publicUrl);
   }
@@ -155,6 +158,7 @@ class JdbcAuditLedger implements AuditLedger {
     Map<UUID, Long> assigned = new HashMap<>();
     List<PendingEntry> fresh = new ArrayList<>();
     List<AuditReceipt> receipts = new ArrayList<>(events.size());
+    SensitiveFieldHasher sensitive = new SensitiveFieldHasher(() -> hmacKeys.key(tenant));
     for (AuditEvent event : events) {
       UUID id = event.id() != null ? event.id() : UuidV7.generate(clock);
       Long known = existing.get(id);
@@ -167,7 +171,8 @@ class JdbcAuditLedger implements AuditLedger {
       }
       long index = head.size() + fresh.size();
       fresh.add(
-          new PendingEntry(index, id, event, AuditEntryJson.canonical(event, id, recordedAt)));
+          new PendingEntry(
+              index, id, event, AuditEntryJson.canonical(event, id, recordedAt, sensitive)));
       assigned.put(id, index);
       receipts.add(new AuditReceipt(id, index, false));
     }
@@ -312,6 +317,11 @@ class JdbcAuditLedger implements AuditLedger {
     if (query.breakGlass() != null) {
       sql.append(" and break_glass = ?");
       params.add(query.breakGlass());
+    }
+    if (query.hashedValue() != null) {
+      // The quoted form matches a whole JSON string: the value itself, never a part of one.
+      sql.append(" and position(? in body) > 0");
+      params.add(("\"" + query.hashedValue() + "\"").getBytes(StandardCharsets.UTF_8));
     }
     if (query.before() != null) {
       sql.append(" and idx < ?");

@@ -97,12 +97,16 @@ class AuditEventController {
       @RequestParam(name = "outcome", required = false) @Nullable String outcome,
       @RequestParam(name = "correlation_id", required = false) @Nullable String correlationId,
       @RequestParam(name = "break_glass", required = false) @Nullable String breakGlass,
+      @RequestParam(name = "hashed_value", required = false) @Nullable String hashedValue,
       @RequestParam(name = "cursor", required = false) @Nullable String cursor,
       @RequestParam(name = "limit", defaultValue = "50") int limit) {
     Tenant tenant = tenants.require(slug);
     access.require(Permissions.AUDIT_READ, tenant.id());
     if (limit < 1 || limit > AuditQuery.MAX_LIMIT) {
       throw invalid("limit", "must be between 1 and " + AuditQuery.MAX_LIMIT);
+    }
+    if (hashedValue != null && !AuditQuery.HASHED_VALUE.matcher(hashedValue).matches()) {
+      throw invalid("hashed_value", "must be hmac-sha256: and 64 lower-case hex digits");
     }
     AuditQuery query =
         new AuditQuery(
@@ -123,7 +127,8 @@ class AuditEventController {
             correlationId,
             bool("break_glass", breakGlass),
             cursor == null ? null : before(cursor),
-            limit);
+            limit,
+            hashedValue);
     AuditEntryPage page = ledger.query(tenant.id(), query);
     return new EntryList(
         page.entries().stream().map(EntryResponse::of).toList(),

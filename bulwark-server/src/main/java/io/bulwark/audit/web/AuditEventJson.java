@@ -50,7 +50,8 @@ final class AuditEventJson {
           "classification",
           "correlation_id",
           "trace_id",
-          "details");
+          "details",
+          "sensitive");
   private static final Set<String> ACTOR_FIELDS =
       Set.of("type", "id", "display", "ip", "user_agent");
   private static final Set<String> RESOURCE_FIELDS = Set.of("type", "id");
@@ -100,7 +101,8 @@ final class AuditEventJson {
           wire(node, "classification", AuditClassification.values(), AuditClassification::wireName),
           text(node, "correlation_id"),
           text(node, "trace_id"),
-          details(node));
+          details(node),
+          sensitive(node));
     } catch (InvalidFieldException invalid) {
       throw new InvalidFieldException(path + "." + invalid.field(), invalid.reason());
     }
@@ -184,6 +186,24 @@ final class AuditEventJson {
       throw new InvalidFieldException("details", "must be an object");
     }
     return object;
+  }
+
+  private static List<String> sensitive(JsonNode node) {
+    JsonNode value = node.get("sensitive");
+    if (value == null || value.isNull()) {
+      return List.of();
+    }
+    if (!value.isArray()) {
+      throw new InvalidFieldException("sensitive", "must be an array of field paths");
+    }
+    List<String> paths = new ArrayList<>(value.size());
+    for (int i = 0; i < value.size(); i++) {
+      if (!value.get(i).isString()) {
+        throw new InvalidFieldException("sensitive[" + i + "]", "must be a string");
+      }
+      paths.add(value.get(i).asString());
+    }
+    return paths;
   }
 
   private static <E> @Nullable E wire(

@@ -1,5 +1,6 @@
 package io.bulwark.authorization.internal;
 
+import static io.bulwark.authorization.Permissions.AUDIT_HASH;
 import static io.bulwark.authorization.Permissions.AUDIT_READ;
 import static io.bulwark.authorization.Permissions.AUDIT_VERIFY;
 import static io.bulwark.authorization.Permissions.AUDIT_WRITE;
@@ -139,6 +140,7 @@ final class BuiltInRoles implements Roles {
               ALL_KEYS,
               AUDIT_READ,
               AUDIT_VERIFY,
+              AUDIT_HASH,
               SECRETS_ADMIN,
               SECRETS_WRITE,
               SECRETS_DELETE,
