@@ -1,6 +1,7 @@
 package io.bulwark.authorization.internal;
 
 import static io.bulwark.authorization.Permissions.AUDIT_READ;
+import static io.bulwark.authorization.Permissions.AUDIT_RETENTION;
 import static io.bulwark.authorization.Permissions.AUDIT_VERIFY;
 import static io.bulwark.authorization.Permissions.AUDIT_WRITE;
 import static io.bulwark.authorization.Permissions.CLASSIFICATION_READ;
@@ -139,6 +140,7 @@ final class BuiltInRoles implements Roles {
               ALL_KEYS,
               AUDIT_READ,
               AUDIT_VERIFY,
+              AUDIT_RETENTION,
               SECRETS_ADMIN,
               SECRETS_WRITE,
               SECRETS_DELETE,
