@@ -167,16 +167,11 @@ class JdbcAuditRetention implements AuditRetention {
     long after = -1;
     boolean more = true;
     while (more) {
-      List<AuditEntrySummary> page = unprunedAfter(tenant, after);
+      List<AuditEntrySummary> page = dueAfter(tenant, cutoff, after);
       more = page.size() == PAGE;
       List<Long> due = new ArrayList<>();
       for (AuditEntrySummary entry : page) {
         after = entry.index();
-        if (!entry.recordedAt().isBefore(cutoff)) {
-          // Entries are recorded in index order: the rest of the log is younger still.
-          more = false;
-          break;
-        }
         switch (decide(new AuditRetentionPolicy.Candidate(tenant, entry, period, now))) {
           case RetentionDecision.Allow ignored -> due.add(entry.index());
           case RetentionDecision.Reject reject -> {
@@ -258,14 +253,14 @@ class JdbcAuditRetention implements AuditRetention {
     return rejected == null ? RetentionDecision.allow() : rejected;
   }
 
-  private List<AuditEntrySummary> unprunedAfter(TenantId tenant, long after) {
+  private List<AuditEntrySummary> dueAfter(TenantId tenant, Instant cutoff, long after) {
     return jdbc.sql(
             "select idx, event_id, occurred_at, recorded_at, category, action, actor_type,"
                 + " actor_id, resource_type, resource_id,"
                 + " convert_from(body, 'UTF8')::jsonb ->> 'classification'"
                 + " from audit_entries where tenant_id = ? and idx > ? and body is not null"
-                + " order by idx limit ?")
-        .params(tenant.value(), after, PAGE)
+                + " and recorded_at < ? order by idx limit ?")
+        .params(tenant.value(), after, cutoff.atOffset(ZoneOffset.UTC), PAGE)
         .query((row, n) -> {
           String classification = row.getString(11);
           return new AuditEntrySummary(

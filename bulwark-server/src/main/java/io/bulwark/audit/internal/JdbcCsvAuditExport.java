@@ -24,8 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The CSV export of a log range, read from one repeatable-read snapshot in pages joined with the
- * stored leaf hashes. Columns are the entry's flat fields; nested ones are flattened with an
- * underscore ({@code actor_id}), and {@code details} is its RFC 8785 canonical JSON text.
+ * stored leaf hashes (in hex). Columns are the entry's flat fields; nested ones are flattened with
+ * an underscore ({@code actor_id}), and {@code details} is its RFC 8785 canonical JSON text.
  */
 @Service
 class JdbcCsvAuditExport implements AuditCsvExport {
@@ -116,7 +116,8 @@ class JdbcCsvAuditExport implements AuditCsvExport {
   static List<String> fields(long index, Sha256Hash leafHash, @Nullable JsonNode entry) {
     List<String> fields = new ArrayList<>(COLUMNS.size());
     fields.add(Long.toString(index));
-    fields.add(leafHash.toBase64());
+    // Hex, not base64: base64 may start with '+', which formula defusing would have to alter.
+    fields.add(leafHash.toHex());
     fields.add(Boolean.toString(entry == null));
     for (String column : COLUMNS.subList(3, COLUMNS.size())) {
       fields.add(entry == null ? "" : value(entry, column));
