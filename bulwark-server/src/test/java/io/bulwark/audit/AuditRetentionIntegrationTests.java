@@ -208,6 +208,23 @@ class AuditRetentionIntegrationTests {
   }
 
   @Test
+  void leafHashOfAPrunedEntryRewrittenInTheDatabaseIsReportedAtItsIndex() throws SQLException {
+    append(batchOf(0, 4));
+    ledger.checkpointNow(acme.tenant);
+    recordedYearsAgo(8, "idx < 3");
+    assertThat(prune().get("pruned").asLong()).isEqualTo(3);
+    assertThat(verify().get("intact").asBoolean()).isTrue();
+
+    asOwner(
+        "update audit_nodes set hash = sha256(hash) where tenant_id = ? and level = 0 and idx = 1");
+
+    JsonNode verified = verify();
+    assertThat(verified.get("intact").asBoolean()).isFalse();
+    assertThat(verified.get("first_bad_index").asLong()).isEqualTo(1);
+    assertThat(verified.get("pruned").asLong()).isEqualTo(3);
+  }
+
+  @Test
   void legalHoldKeepsTheEntriesItHoldsWhole() {
     append(batchOf(0, 4));
     recordedYearsAgo(8, "true");
@@ -453,6 +470,20 @@ class AuditRetentionIntegrationTests {
       connection.commit();
     } catch (SQLException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  private void asOwner(String sql) throws SQLException {
+    try (Connection connection = owner.getConnection()) {
+      connection.setAutoCommit(false);
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("set local session_replication_role = replica");
+      }
+      try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        statement.setObject(1, acme.tenant.value());
+        statement.executeUpdate();
+      }
+      connection.commit();
     }
   }
 
