@@ -208,7 +208,7 @@ class AuditRetentionIntegrationTests {
   }
 
   @Test
-  void leafHashOfAPrunedEntryRewrittenInTheDatabaseIsReportedAtItsIndex() throws SQLException {
+  void leafHashOfAPrunedEntryRewrittenInTheDatabaseIsReportedAtItsSubtree() throws SQLException {
     append(batchOf(0, 4));
     ledger.checkpointNow(acme.tenant);
     recordedYearsAgo(8, "idx < 3");
@@ -220,7 +220,9 @@ class AuditRetentionIntegrationTests {
 
     JsonNode verified = verify();
     assertThat(verified.get("intact").asBoolean()).isFalse();
-    assertThat(verified.get("first_bad_index").asLong()).isEqualTo(1);
+    // Without a body the leaf cannot be re-hashed: the first stored node that no longer matches is
+    // the parent of leaves 0 and 1, named by its first entry.
+    assertThat(verified.get("first_bad_index").asLong()).isZero();
     assertThat(verified.get("pruned").asLong()).isEqualTo(3);
   }
 
