@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param to one past the last entry checked
  * @param size the tree size verified against
  * @param reason what failed, without any entry data; null when intact
+ * @param pruned how many entries of the range were pruned: their bodies are gone, so only their
+ *     stored leaf hashes could be checked against the tree
  */
 public record LedgerVerification(
     boolean intact,
@@ -22,14 +24,29 @@ public record LedgerVerification(
     long from,
     long to,
     long size,
-    @Nullable String reason) {
+    @Nullable String reason,
+    long pruned) {
 
   public LedgerVerification {
+    if (pruned < 0) {
+      throw new IllegalArgumentException("pruned must not be negative");
+    }
     if (intact && (firstBadIndex != null || reason != null)) {
       throw new IllegalArgumentException("an intact ledger has no bad index and no reason");
     }
     if (!intact) {
       Objects.requireNonNull(reason, "reason");
     }
+  }
+
+  /** An outcome for a range without pruned entries. */
+  public LedgerVerification(
+      boolean intact,
+      @Nullable Long firstBadIndex,
+      long from,
+      long to,
+      long size,
+      @Nullable String reason) {
+    this(intact, firstBadIndex, from, to, size, reason, 0);
   }
 }

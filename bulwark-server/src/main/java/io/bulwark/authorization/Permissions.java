@@ -19,6 +19,7 @@ public final class Permissions {
   public static final Permission AUDIT_WRITE = Permission.of("audit:write");
   public static final Permission AUDIT_VERIFY = Permission.of("audit:verify");
   public static final Permission AUDIT_HASH = Permission.of("audit:hash");
+  public static final Permission AUDIT_RETENTION = Permission.of("audit:retention");
   public static final Permission SECRETS_READ = Permission.of("secrets:read");
   public static final Permission SECRETS_WRITE = Permission.of("secrets:write");
   public static final Permission SECRETS_DELETE = Permission.of("secrets:delete");
@@ -47,6 +48,7 @@ public final class Permissions {
           AUDIT_WRITE,
           AUDIT_VERIFY,
           AUDIT_HASH,
+          AUDIT_RETENTION,
           SECRETS_READ,
           SECRETS_WRITE,
           SECRETS_DELETE,

@@ -21,5 +21,5 @@ import org.springframework.context.annotation.Import;
       "bulwark.bootstrap.client-secret=" + TestApi.ADMIN_CLIENT_SECRET,
       "bulwark.dev-mode=true"
     })
-@Import(TestClients.class)
+@Import({TestClients.class, TestLegalHolds.class})
 public @interface BulwarkIntegrationTest {}

@@ -287,16 +287,39 @@ class JdbcAuditLedger implements AuditLedger {
         tenant,
         transactions,
         () ->
-            jdbc.sql("select idx, body from audit_entries where tenant_id = ? and idx = ?")
+            jdbc.sql(
+                    "select e.idx, e.body, case when e.body is null then (select n.hash from"
+                        + " audit_nodes n where n.tenant_id = e.tenant_id and n.level = 0"
+                        + " and n.idx = e.idx) end from audit_entries e"
+                        + " where e.tenant_id = ? and e.idx = ?")
                 .params(tenant.value(), index)
-                .query(JdbcAuditLedger::entryOf)
+                .query((row, n) -> {
+                  if (row.getBytes(2) == null) {
+                    throw pruned(row.getLong(1), row.getBytes(3));
+                  }
+                  return entryOf(row, n);
+                })
                 .optional());
+  }
+
+  private static ApiProblem pruned(long index, byte @Nullable [] leafHash) {
+    Map<String, Object> members = new HashMap<>();
+    members.put("index", index);
+    if (leafHash != null) {
+      members.put("leaf_hash", Sha256Hash.of(leafHash).toBase64());
+    }
+    return new ApiProblem(
+        ProblemType.AUDIT_ENTRY_PRUNED,
+        "The entry's retention ran out and its body was pruned; its leaf hash and inclusion proof"
+            + " remain",
+        members);
   }
 
   @Override
   public AuditEntryPage query(TenantId tenant, AuditQuery query) {
     StringBuilder sql =
-        new StringBuilder("select idx, body from audit_entries where tenant_id = ?");
+        new StringBuilder(
+            "select idx, body from audit_entries where tenant_id = ? and body is not null");
     List<Object> params = new ArrayList<>();
     params.add(tenant.value());
     if (query.occurredFrom() != null) {
@@ -569,7 +592,11 @@ class JdbcAuditLedger implements AuditLedger {
         if (row.index() != next || row.leafHash() == null) {
           throw damaged(tenant);
         }
-        writer.writeEntry(next, parsedBody(tenant, row.body()), Sha256Hash.of(row.leafHash()));
+        if (row.body() == null) {
+          writer.writePrunedEntry(next, Sha256Hash.of(row.leafHash()));
+        } else {
+          writer.writeEntry(next, parsedBody(tenant, row.body()), Sha256Hash.of(row.leafHash()));
+        }
         next++;
       }
     }
@@ -584,7 +611,7 @@ class JdbcAuditLedger implements AuditLedger {
     }
   }
 
-  private record ExportRow(long index, byte[] body, byte @Nullable [] leafHash) {
+  private record ExportRow(long index, byte @Nullable [] body, byte @Nullable [] leafHash) {
     @Override
     public String toString() {
       return "ExportRow[index=" + index + "]";
@@ -617,7 +644,7 @@ class JdbcAuditLedger implements AuditLedger {
     RangeVerification result;
     try {
       result =
-          new Rfc9162RangeVerifier(store).verifyLeafData(begin, leaves, head.size(), head.root());
+          new Rfc9162RangeVerifier(store).verifyLeafHashes(begin, leaves, head.size(), head.root());
     } catch (MissingNodeException e) {
       result =
           new RangeVerification.NodeMismatch(
@@ -655,7 +682,8 @@ class JdbcAuditLedger implements AuditLedger {
     if (reason == null) {
       reason = checkLatestCheckpoint(tenant, store, head);
     }
-    return new LedgerVerification(reason == null, firstBad, begin, end, head.size(), reason);
+    return new LedgerVerification(
+        reason == null, firstBad, begin, end, head.size(), reason, leaves.pruned());
   }
 
   private @Nullable String checkLatestCheckpoint(
@@ -677,8 +705,13 @@ class JdbcAuditLedger implements AuditLedger {
     }
   }
 
-  /** Stored entry bodies in index order, stopping at the first index that is not there. */
-  private final class StoredLeaves implements Iterator<byte[]> {
+  /**
+   * Leaf hashes of the stored entries in index order, stopping at the first index that is not
+   * there: the hash of the stored body, or for a pruned entry (no body left to hash) its stored
+   * leaf node, which must then still fit the stored tree above it.
+   */
+  private final class StoredLeaves implements Iterator<Sha256Hash> {
+    private final Rfc9162Hasher hasher = Rfc9162Hasher.create();
     private final TenantId tenant;
     private final long end;
     private final Deque<Row> buffer = new ArrayDeque<>();
@@ -686,6 +719,7 @@ class JdbcAuditLedger implements AuditLedger {
     private long fetchFrom;
     private boolean exhausted;
     private @Nullable Long gap;
+    private long pruned;
 
     StoredLeaves(TenantId tenant, long begin, long end) {
       this.tenant = tenant;
@@ -711,12 +745,24 @@ class JdbcAuditLedger implements AuditLedger {
     }
 
     @Override
-    public byte[] next() {
+    public Sha256Hash next() {
       if (!hasNext()) {
         throw new NoSuchElementException();
       }
+      Row row = buffer.removeFirst();
       expected++;
-      return buffer.removeFirst().body();
+      if (row.body() != null) {
+        return hasher.leafHash(row.body());
+      }
+      pruned++;
+      if (row.leafHash() == null) {
+        throw new MissingNodeException(NodeId.leaf(row.index()));
+      }
+      return Sha256Hash.of(row.leafHash());
+    }
+
+    long pruned() {
+      return pruned;
     }
 
     OptionalLong gap() {
@@ -726,10 +772,12 @@ class JdbcAuditLedger implements AuditLedger {
     private void fetch() {
       List<Row> rows =
           jdbc.sql(
-                  "select idx, body from audit_entries where tenant_id = ? and idx >= ?"
-                      + " and idx < ? order by idx limit ?")
+                  "select e.idx, e.body, case when e.body is null then (select n.hash from"
+                      + " audit_nodes n where n.tenant_id = e.tenant_id and n.level = 0"
+                      + " and n.idx = e.idx) end from audit_entries e where e.tenant_id = ?"
+                      + " and e.idx >= ? and e.idx < ? order by e.idx limit ?")
               .params(tenant.value(), fetchFrom, end, VERIFY_PAGE)
-              .query((row, n) -> new Row(row.getLong(1), row.getBytes(2)))
+              .query((row, n) -> new Row(row.getLong(1), row.getBytes(2), row.getBytes(3)))
               .list();
       buffer.addAll(rows);
       if (rows.size() < VERIFY_PAGE) {
@@ -740,7 +788,12 @@ class JdbcAuditLedger implements AuditLedger {
     }
   }
 
-  private record Row(long index, byte[] body) {}
+  private record Row(long index, byte @Nullable [] body, byte @Nullable [] leafHash) {
+    @Override
+    public String toString() {
+      return "Row[index=" + index + "]";
+    }
+  }
 
   // ---------------------------------------------------------------- plumbing
 
@@ -752,7 +805,7 @@ class JdbcAuditLedger implements AuditLedger {
         .orElseGet(() -> new Head(0, Rfc9162Hasher.create().emptyRoot()));
   }
 
-  private void lock(TenantId tenant) {
+  void lock(TenantId tenant) {
     jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))")
         .param("audit_log:" + tenant)
         .query()

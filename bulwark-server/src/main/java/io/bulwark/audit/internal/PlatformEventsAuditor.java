@@ -95,7 +95,7 @@ class PlatformEventsAuditor {
                 .build()));
   }
 
-  private static AuditActor actor() {
+  static AuditActor actor() {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
     if (authentication instanceof JwtAuthenticationToken token) {
       boolean user = "user".equals(token.getToken().getClaimAsString(BulwarkClaims.PRINCIPAL_TYPE));
@@ -105,7 +105,7 @@ class PlatformEventsAuditor {
     return AuditActor.system("bulwark");
   }
 
-  private static @Nullable String correlationId() {
+  static @Nullable String correlationId() {
     String id = MDC.get(CorrelationIdFilter.MDC_KEY);
     return id == null || id.isBlank() || id.length() > 128 ? null : id;
   }

@@ -2,6 +2,7 @@ package io.bulwark.audit.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.bulwark.audit.AuditCheckpoint;
+import io.bulwark.audit.AuditCsvExport;
 import io.bulwark.audit.AuditInclusionProof;
 import io.bulwark.audit.AuditLedger;
 import io.bulwark.audit.LedgerVerification;
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -45,16 +47,20 @@ class AuditLedgerController {
 
   private static final MediaType TEXT = MediaType.parseMediaType("text/plain; charset=utf-8");
   private static final String NDJSON = "application/x-ndjson";
+  private static final String CSV = "text/csv";
   private static final int EXPORT_BUFFER = 64 * 1024;
 
   private final Tenants tenants;
   private final AuditLedger ledger;
   private final AccessDecisions access;
+  private final AuditCsvExport csv;
 
-  AuditLedgerController(Tenants tenants, AuditLedger ledger, AccessDecisions access) {
+  AuditLedgerController(
+      Tenants tenants, AuditLedger ledger, AccessDecisions access, AuditCsvExport csv) {
     this.tenants = tenants;
     this.ledger = ledger;
     this.access = access;
+    this.csv = csv;
   }
 
   @GetMapping(path = "/entries/{index}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -131,17 +137,21 @@ class AuditLedgerController {
 
   /**
    * Streams {@code [from, to)} of the log (default: everything the latest checkpoint covers) as a
-   * bulwark-ledger export. The range is checked before the first byte is written, so bad parameters
-   * still get a problem response; the body is written straight to the connection.
+   * bulwark-ledger export, or as CSV with {@code ?format=csv} or {@code Accept: text/csv}. The
+   * range is checked before the first byte is written, so bad parameters still get a problem
+   * response; the body is written straight to the connection.
    */
   @GetMapping(path = "/export")
   void export(
       @PathVariable("slug") String slug,
       @RequestParam(name = "from", required = false) @Nullable Long from,
       @RequestParam(name = "to", required = false) @Nullable Long to,
+      @RequestParam(name = "format", required = false) @Nullable String format,
+      @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept,
       HttpServletResponse response)
       throws IOException {
     Tenant tenant = readable(slug);
+    boolean asCsv = csv(format, accept);
     AuditCheckpoint checkpoint = ledger.checkpoint(tenant.id());
     long begin = from == null ? 0 : from;
     long end = to == null ? checkpoint.treeSize() : to;
@@ -156,13 +166,14 @@ class AuditLedgerController {
       throw AuditEventController.invalid("from", "must not be greater than 'to'");
     }
     response.setStatus(HttpServletResponse.SC_OK);
-    response.setContentType(NDJSON);
+    response.setContentType(asCsv ? CSV + "; header=present" : NDJSON);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
     response.setHeader(
         HttpHeaders.CONTENT_DISPOSITION,
         ContentDisposition.attachment()
-            .filename(tenant.slug().value() + "-audit-" + begin + "-" + end + ".jsonl")
+            .filename(
+                tenant.slug().value() + "-audit-" + begin + "-" + end + (asCsv ? ".csv" : ".jsonl"))
             .build()
             .toString());
     Writer out =
@@ -170,7 +181,11 @@ class AuditLedgerController {
             new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8),
             EXPORT_BUFFER);
     try {
-      ledger.export(tenant.id(), checkpoint, begin, end, out);
+      if (asCsv) {
+        csv.export(tenant.id(), begin, end, out);
+      } else {
+        ledger.export(tenant.id(), checkpoint, begin, end, out);
+      }
     } catch (RuntimeException failure) {
       if (!response.isCommitted()) {
         // Nothing was sent: the problem response must not be offered as the export file.
@@ -196,7 +211,28 @@ class AuditLedgerController {
         result.from(),
         result.to(),
         result.size(),
-        result.reason());
+        result.reason(),
+        result.pruned());
+  }
+
+  private static boolean csv(@Nullable String format, @Nullable String accept) {
+    if (format != null) {
+      return switch (format) {
+        case "csv" -> true;
+        case "jsonl" -> false;
+        default -> throw AuditEventController.invalid("format", "must be jsonl or csv");
+      };
+    }
+    if (accept == null) {
+      return false;
+    }
+    try {
+      return MediaType.parseMediaTypes(accept).stream()
+          .anyMatch(type ->
+              type.isCompatibleWith(MediaType.parseMediaType(CSV)) && !type.isWildcardType());
+    } catch (org.springframework.util.InvalidMimeTypeException e) {
+      return false;
+    }
   }
 
   private Tenant readable(String slug) {
@@ -221,5 +257,6 @@ class AuditLedgerController {
       long from,
       long to,
       long size,
-      @Nullable String reason) {}
+      @Nullable String reason,
+      long pruned) {}
 }

@@ -2,6 +2,7 @@ package io.bulwark.authorization.internal;
 
 import static io.bulwark.authorization.Permissions.AUDIT_HASH;
 import static io.bulwark.authorization.Permissions.AUDIT_READ;
+import static io.bulwark.authorization.Permissions.AUDIT_RETENTION;
 import static io.bulwark.authorization.Permissions.AUDIT_VERIFY;
 import static io.bulwark.authorization.Permissions.AUDIT_WRITE;
 import static io.bulwark.authorization.Permissions.CLASSIFICATION_READ;
@@ -141,6 +142,7 @@ final class BuiltInRoles implements Roles {
               AUDIT_READ,
               AUDIT_VERIFY,
               AUDIT_HASH,
+              AUDIT_RETENTION,
               SECRETS_ADMIN,
               SECRETS_WRITE,
               SECRETS_DELETE,

@@ -25,6 +25,7 @@ public enum ProblemType {
   ALREADY_EXISTS("already-exists", HttpStatus.CONFLICT, "Already exists"),
   INVALID_STATE("invalid-state", HttpStatus.CONFLICT, "Invalid state"),
   SECRET_VERSION_DESTROYED("secret-version-destroyed", HttpStatus.GONE, "Secret version destroyed"),
+  AUDIT_ENTRY_PRUNED("audit-entry-pruned", HttpStatus.GONE, "Audit entry pruned"),
   PRECONDITION_FAILED("precondition-failed", HttpStatus.PRECONDITION_FAILED, "Precondition failed"),
   PRECONDITION_REQUIRED(
       "precondition-required", HttpStatus.PRECONDITION_REQUIRED, "Precondition required"),
