@@ -41,6 +41,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class ConfigDocuments {
 
   private static final int MAX_AUDITED_PATHS = 32;
+  private static final int MAX_AUDITED_PATH_LENGTH = 200;
 
   private final JdbcClient jdbc;
   private final AuditLedger ledger;
@@ -114,7 +115,13 @@ final class ConfigDocuments {
               details.put("changed_paths_truncated", true);
               break;
             }
-            paths.add(operation.get("op").asString() + " " + operation.get("path").asString());
+            String path = operation.get("path").asString();
+            paths.add(
+                operation.get("op").asString()
+                    + " "
+                    + (path.length() > MAX_AUDITED_PATH_LENGTH
+                        ? path.substring(0, MAX_AUDITED_PATH_LENGTH) + "…"
+                        : path));
           }
           audit(tenant, kind, key, kind.changedAction, caller, details);
           return new Stored(key, document, version, at);
