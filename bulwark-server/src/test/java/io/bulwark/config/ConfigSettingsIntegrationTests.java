@@ -15,6 +15,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -233,6 +239,54 @@ class ConfigSettingsIntegrationTests {
         .hasSize(1);
     assertThat(api.get(setting("refused.one")).bearer(service).send().json().get("value").asInt())
         .isEqualTo(30);
+  }
+
+  @Test
+  void concurrentWritersGetGaplessVersionsAndOneAuditEventEach() throws Exception {
+    int writers = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    try {
+      List<Future<Response>> responses = new ArrayList<>();
+      for (int i = 0; i < writers; i++) {
+        String body = "{\"type\": \"number\", \"value\": " + i + "}";
+        responses.add(pool.submit(() -> put("race.key", body)));
+      }
+      Set<Integer> versions = new TreeSet<>();
+      for (Future<Response> response : responses) {
+        Response done = response.get(60, TimeUnit.SECONDS);
+        assertThat(done.status()).as(done.toString()).isEqualTo(200);
+        versions.add(done.json().get("version").asInt());
+      }
+      assertThat(versions).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(
+            ownerStrings(
+                "select action from audit_entries where tenant_id = ?"
+                    + " and resource_id = 'race.key'"))
+        .hasSize(writers);
+  }
+
+  @Test
+  void concurrentCreateOnlyWritersLetExactlyOneWin() throws Exception {
+    int writers = 6;
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    try {
+      List<Future<Response>> responses = new ArrayList<>();
+      for (int i = 0; i < writers; i++) {
+        String body = "{\"type\": \"number\", \"value\": " + i + "}";
+        responses.add(pool.submit(() -> putIfMatch("race.create", "\"0\"", body)));
+      }
+      List<Integer> statuses = new ArrayList<>();
+      for (Future<Response> response : responses) {
+        statuses.add(response.get(60, TimeUnit.SECONDS).status());
+      }
+      assertThat(statuses).filteredOn(status -> status == 200).hasSize(1);
+      assertThat(statuses).filteredOn(status -> status == 412).hasSize(writers - 1);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test

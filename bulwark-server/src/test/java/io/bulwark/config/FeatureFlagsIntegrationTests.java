@@ -113,7 +113,7 @@ class FeatureFlagsIntegrationTests {
     assertThat(anonymous.has("rule_index")).isFalse();
 
     Set<String> reasons = new HashSet<>();
-    for (int i = 0; i < 60; i++) {
+    for (int i = 0; i < 40; i++) {
       reasons.add(
           evaluate("new-checkout", "{\"context\": {\"user_id\": \"user-" + i + "\"}}")
               .get("reason")
@@ -275,6 +275,40 @@ class FeatureFlagsIntegrationTests {
   }
 
   @Test
+  void flagOverSixtyFourKibibytesThenPayloadTooLarge() {
+    StringBuilder ids = new StringBuilder();
+    for (int i = 0; i < 1_000; i++) {
+      ids.append(i == 0 ? "" : ", ")
+          .append('"')
+          .append("user-")
+          .append("x".repeat(60))
+          .append(i)
+          .append('"');
+    }
+    Response response =
+        put(
+            "huge-flag",
+            "{\"type\": \"boolean\", \"default\": false, \"rules\": [{\"clauses\":"
+                + " [{\"attribute\": \"user_id\", \"op\": \"in\", \"values\": ["
+                + ids
+                + "]}], \"serve\": true}]}");
+    assertThat(response.status()).as(response.toString()).isEqualTo(413);
+    assertThat(response.problemType()).isEqualTo(PROBLEMS + "payload-too-large");
+  }
+
+  @Test
+  void credentialInAFlagThenInvalidField() {
+    Response response =
+        put(
+            "leaky-flag",
+            "{\"type\": \"json\", \"default\": {\"endpoint\":"
+                + " \"https://bot:hunter2-pass@hooks.example.com/x\"}}");
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.problemType()).isEqualTo(PROBLEMS + "invalid-field");
+    assertThat(response.body()).doesNotContain("hunter2");
+  }
+
+  @Test
   void writeWithStaleIfMatchThenPreconditionFailed() {
     put("cas-flag", rolloutAt(1));
     put("cas-flag", rolloutAt(2));
@@ -332,7 +366,7 @@ class FeatureFlagsIntegrationTests {
   private Set<String> servedUsers(String key) {
     Response response;
     Set<String> served = new HashSet<>();
-    for (int i = 0; i < 100; i++) {
+    for (int i = 0; i < 60; i++) {
       response =
           api.post(flag(key) + "/evaluate")
               .bearer(service)
