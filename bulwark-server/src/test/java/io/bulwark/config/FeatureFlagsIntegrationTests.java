@@ -93,7 +93,9 @@ class FeatureFlagsIntegrationTests {
 
   @Test
   void evaluateServesRuleMatchesRolloutAndDefaultWithTheirReasons() {
-    put("new-checkout", CHECKOUT);
+    put(
+        "new-checkout",
+        CHECKOUT.replace("{\"type\": \"string\",", "{\"salt\": \"it\", \"type\": \"string\","));
     JsonNode pilot =
         evaluate(
             "new-checkout",
@@ -151,7 +153,7 @@ class FeatureFlagsIntegrationTests {
 
   @Test
   void raisingTheRolloutKeepsTheSaltAndEveryoneAlreadyIn() {
-    put("gradual", rolloutAt(10));
+    put("gradual", rolloutAt(10).replaceFirst("\\{", "{\"salt\": \"it\", "));
     String salt = api.get(flag("gradual")).bearer(service).send().json().get("salt").asString();
     Set<String> atTen = servedUsers("gradual");
     Response raised = put("gradual", rolloutAt(40));
