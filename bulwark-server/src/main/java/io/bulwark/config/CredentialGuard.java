@@ -37,6 +37,19 @@ final class CredentialGuard {
           ProblemType.PAYLOAD_TOO_LARGE,
           "The document exceeds " + ConfigLimits.MAX_BYTES + " bytes in its JSON encoding");
     }
+    refuseCredentials(text, field);
+  }
+
+  /**
+   * @param part one field of a document
+   * @param field its name
+   * @throws InvalidFieldException when it holds something that looks like a credential
+   */
+  static void checkPart(JsonNode part, String field) {
+    refuseCredentials(part.isString() ? part.stringValue() : JSON.writeValueAsString(part), field);
+  }
+
+  private static void refuseCredentials(String text, String field) {
     List<Finding> findings = SECRETS.scan(text);
     if (!findings.isEmpty()) {
       throw new InvalidFieldException(

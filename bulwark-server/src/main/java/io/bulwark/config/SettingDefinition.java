@@ -47,7 +47,12 @@ public record SettingDefinition(
    */
   public static SettingDefinition fromJson(JsonNode body) {
     SettingDefinition definition = fromStored(body);
-    CredentialGuard.check(definition.toDocument(), "value");
+    CredentialGuard.checkPart(definition.value(), "value");
+    if (definition.description() != null) {
+      CredentialGuard.checkPart(
+          JsonNodeFactory.instance.stringNode(definition.description()), "description");
+    }
+    CredentialGuard.check(definition.toDocument(), "schema");
     return definition;
   }
 

@@ -162,6 +162,15 @@ class ValueSchemaTests {
   }
 
   @Test
+  void credentialInTheDescriptionThenRefusedNamingTheDescription() {
+    assertInvalid(
+        "{\"type\": \"boolean\", \"value\": true,"
+            + " \"description\": \"enable the importer; password=Tr0ub4dor-and-3\"}",
+        "description",
+        "vault");
+  }
+
+  @Test
   void ordinaryValuesAreNotMistakenForCredentials() {
     assertThatCode(() ->
             setting(
