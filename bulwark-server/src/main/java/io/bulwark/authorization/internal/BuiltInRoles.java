@@ -168,6 +168,8 @@ final class BuiltInRoles implements Roles {
               AUDIT_READ),
           tenant("audit-writer", "Service: writes audit events", AUDIT_WRITE),
           tenant("secrets-reader", "Service: reads secret values", SECRETS_READ),
+          tenant(
+              "config-reader", "Service: reads settings and evaluates feature flags", CONFIG_READ),
           tenant("redactor", "Service: redacts text and JSON", REDACT_USE));
 
   private static final Map<String, Role> BY_NAME =
