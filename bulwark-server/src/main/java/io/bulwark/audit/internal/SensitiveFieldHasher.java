@@ -5,7 +5,7 @@ import io.bulwark.classification.DetectorTiers;
 import io.bulwark.ledger.jcs.Rfc8785Canonicalizer;
 import io.bulwark.redact.DetectorTypes;
 import io.bulwark.redact.Redactor;
-import io.bulwark.redact.internal.AssignmentDetector;
+import io.bulwark.redact.SensitiveFieldNames;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
@@ -84,7 +84,7 @@ final class SensitiveFieldHasher {
    * @return whether a value under this name is hashed whole
    */
   static boolean sensitiveName(String name) {
-    if (AssignmentDetector.typeOfFieldName(name) != null) {
+    if (SensitiveFieldNames.typeOf(name).isPresent()) {
       return true;
     }
     String normalized = name.toLowerCase(Locale.ROOT).replace('-', '_');

@@ -7,7 +7,7 @@ import io.bulwark.redact.DetectorTypes;
 import io.bulwark.redact.Finding;
 import io.bulwark.redact.MaskingStrategy;
 import io.bulwark.redact.Redactor;
-import io.bulwark.redact.internal.AssignmentDetector;
+import io.bulwark.redact.SensitiveFieldNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -180,9 +180,9 @@ public final class TenantRedaction {
       if (tier.isPresent() && tier.get().masked()) {
         return mask(tier.get().name(), value, path);
       }
-      String secretType = AssignmentDetector.typeOfFieldName(name);
-      if (secretType != null && !value.isNull()) {
-        return mask(secretType, value, path);
+      Optional<String> secretType = SensitiveFieldNames.typeOf(name);
+      if (secretType.isPresent() && !value.isNull()) {
+        return mask(secretType.get(), value, path);
       }
       return value(value, schemaPath, path);
     }
