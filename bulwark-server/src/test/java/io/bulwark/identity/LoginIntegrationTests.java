@@ -217,6 +217,60 @@ class LoginIntegrationTests {
   }
 
   @Test
+  void recoveryCodeSignsInOnceOnly() {
+    acme.requireMfa();
+    acme.enrollThroughLogin(new TestBrowser(port), "alice");
+    assertThat(acme.recoveryCodes).hasSize(10).doesNotHaveDuplicates();
+    String recovery = acme.recoveryCodes.get(3);
+
+    Response first = passwordThenCode(new TestBrowser(port), recovery);
+    Response again = passwordThenCode(new TestBrowser(port), recovery);
+
+    assertThat(first.status()).isEqualTo(200);
+    assertThat(first.body()).contains("You are signed in");
+    assertThat(again.header("Location")).endsWith("/login/otp?error");
+  }
+
+  @Test
+  void logoutEndsOnlyThisTenantsSignIn() {
+    TestSignIns globex = new TestSignIns(port, testClients, "alice");
+    signInAndAuthorize(browser, acme, "alice", Pkce.create(), "s", "n");
+    signInAndAuthorize(browser, globex, "alice", Pkce.create(), "s", "n");
+
+    Response loggedOut =
+        browser.post(
+            "/t/" + acme.slug + "/logout",
+            Map.of("_csrf", TestBrowser.csrf(browser.get("/t/" + acme.slug + "/login").body())));
+
+    assertThat(loggedOut.status()).isEqualTo(200);
+    assertThat(browser.get(acme.authorizePath("spa", Pkce.create(), "s", "n")).header("Location"))
+        .endsWith("/t/" + acme.slug + "/login");
+    assertThat(browser.get(globex.authorizePath("spa", Pkce.create(), "s", "n")).header("Location"))
+        .startsWith(globex.redirectUri);
+  }
+
+  @Test
+  void endSessionEndpointSignsOut() {
+    Pkce pkce = Pkce.create();
+    String code = signInAndAuthorize(browser, acme, "alice", pkce, "s", "n");
+    String idToken = exchangePublic(acme, code, pkce.verifier()).get("id_token").asString();
+
+    Response endSession =
+        browser.get("/t/" + acme.slug + "/connect/logout?id_token_hint=" + idToken);
+
+    assertThat(endSession.status()).as(endSession.toString()).isIn(200, 302);
+    assertThat(browser.get(acme.authorizePath("spa", Pkce.create(), "s", "n")).header("Location"))
+        .endsWith("/t/" + acme.slug + "/login");
+  }
+
+  private Response passwordThenCode(TestBrowser someone, String code) {
+    someone.submit(
+        "/t/" + acme.slug + "/login",
+        Map.of("username", "alice", "password", TestSignIns.PASSWORD));
+    return someone.submit("/t/" + acme.slug + "/login/otp", Map.of("code", code));
+  }
+
+  @Test
   void otpPageWithoutPasswordStepSendsBackToLogin() {
     Response otp = browser.get("/t/" + acme.slug + "/login/otp");
 

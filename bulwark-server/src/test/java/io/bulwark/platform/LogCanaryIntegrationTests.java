@@ -4,9 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.support.BulwarkIntegrationTest;
 import io.bulwark.support.TestApi;
+import io.bulwark.support.TestBrowser;
 import io.bulwark.support.TestClients;
 import io.bulwark.support.TestTenants;
+import io.bulwark.support.TestTotp;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
@@ -28,6 +34,7 @@ class LogCanaryIntegrationTests {
   static final String CARD = "4111 1111 1111 1111";
   static final String CARD_EMAIL = "card.holder.5521@example.org";
   static final String SECRET_VALUE = "canary-vault-value-9d2c6b1e4f7a3085";
+  static final String OTP_CANARY = "canary-otp-5f1e9a07c3";
 
   private static final Logger careless = LoggerFactory.getLogger("io.bulwark.test.CarelessService");
 
@@ -81,6 +88,37 @@ class LogCanaryIntegrationTests {
         .header("If-Match", "\"7\"")
         .json("{\"value\": \"%s\"}".formatted(SECRET_VALUE))
         .send();
+    // A person signs in through the login form: wrong password, right password, TOTP enrollment
+    // (its key and recovery codes), a wrong code and a right one.
+    String vaultAdmin = vaultToken;
+    var user =
+        api.post("/api/v1/tenants/" + acme.slug() + "/users")
+            .bearer(vaultAdmin)
+            .json("{\"username\": \"canary-user\", \"password\": \"%s\"}".formatted(PASSWORD))
+            .send();
+    assertThat(user.status()).as(user.toString()).isEqualTo(201);
+    api.request("PUT", "/api/v1/tenants/" + acme.slug() + "/settings/mfa")
+        .bearer(vaultAdmin)
+        .json("{\"mode\": \"required\"}")
+        .send();
+    TestBrowser browser = new TestBrowser(port);
+    String login = "/t/" + acme.slug() + "/login";
+    browser.submit(login, Map.of("username", "canary-user", "password", PASSWORD + "-wrong"));
+    browser.submit(login, Map.of("username", "canary-user", "password", PASSWORD));
+    String enrollPage = browser.get(login + "/enroll").body();
+    Matcher key = Pattern.compile("<code id=\"secret\">([A-Z2-7]+)</code>").matcher(enrollPage);
+    assertThat(key.find()).as(enrollPage).isTrue();
+    browser.submit(login + "/enroll", Map.of("code", OTP_CANARY));
+    String otp = TestTotp.code(key.group(1), TestTotp.currentStep());
+    var enrolled = browser.submit(login + "/enroll", Map.of("code", otp));
+    assertThat(enrolled.body()).contains("recovery-codes");
+    List<String> recoveryCodes = new ArrayList<>();
+    Matcher code = Pattern.compile("<li><code>([a-z0-9-]+)</code></li>").matcher(enrolled.body());
+    while (code.find()) {
+      recoveryCodes.add(code.group(1));
+    }
+    assertThat(recoveryCodes).hasSize(10);
+
     assertThat(written.status()).as(written.toString()).isEqualTo(200);
     assertThat(read.body()).contains(SECRET_VALUE);
 
@@ -94,7 +132,13 @@ class LogCanaryIntegrationTests {
             admin,
             tenantToken,
             vaultToken,
-            SECRET_VALUE);
+            SECRET_VALUE,
+            OTP_CANARY,
+            key.group(1));
+    assertThat(output.getAll()).contains("POST /t/{slug}/login/enroll 200");
+    for (String recovery : recoveryCodes) {
+      assertThat(output.getAll()).as("logs leak a recovery code").doesNotContain(recovery);
+    }
     assertThat(output.getAll()).contains("POST /t/" + acme.slug() + "/oauth2/token");
     for (String canary : canaries) {
       assertThat(output.getAll()).as("logs leak a canary").doesNotContain(canary);

@@ -3,6 +3,8 @@ package io.bulwark.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.platform.TenantId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,6 +18,7 @@ public final class TestSignIns {
 
   public static final String ADMIN_SECRET = "tenant-admin-secret-0123456789abcdefgh";
   public static final String PASSWORD = "correct horse battery staple 42";
+  private static final Pattern RECOVERY = Pattern.compile("<li><code>([a-z0-9-]+)</code></li>");
   private static final Pattern SECRET = Pattern.compile("<code id=\"secret\">([A-Z2-7]+)</code>");
 
   public final TestApi api;
@@ -26,6 +29,9 @@ public final class TestSignIns {
   public final String userId;
   public final String webSecret;
   public final String redirectUri;
+
+  /** The recovery codes shown by the latest {@link #enrollThroughLogin}. */
+  public final List<String> recoveryCodes = new ArrayList<>();
 
   public TestSignIns(int port, TestClients clients, String username) {
     this.port = port;
@@ -110,6 +116,11 @@ public final class TestSignIns {
             Map.of("code", TestTotp.code(key, TestTotp.currentStep())));
     assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
     assertThat(confirmed.body()).contains("recovery-codes");
+    recoveryCodes.clear();
+    Matcher code = RECOVERY.matcher(confirmed.body());
+    while (code.find()) {
+      recoveryCodes.add(code.group(1));
+    }
     return key;
   }
 }
