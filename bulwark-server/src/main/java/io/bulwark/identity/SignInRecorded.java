@@ -15,7 +15,9 @@ import org.jspecify.annotations.Nullable;
  *     login.locked_out}, {@code mfa.enrolled}, {@code mfa.failed}, {@code mfa.reset})
  * @param success whether it is a success
  * @param userId the user, when known (never for an unknown username)
- * @param reason a short machine reason for failures ({@code bad_credentials}, {@code locked}, …)
+ * @param reason for failures a short machine reason ({@code bad_credentials}, {@code unknown_user},
+ *     {@code locked}, {@code bad_code}, …); for a login that succeeded, the authentication methods
+ *     ({@code pwd otp})
  * @param sourceIp the client's address
  * @param userAgent the client's user agent
  */

@@ -11,7 +11,6 @@ import io.bulwark.support.TestBrowser;
 import io.bulwark.support.TestBrowser.Pkce;
 import io.bulwark.support.TestClients;
 import io.bulwark.support.TestSignIns;
-import io.bulwark.support.TestTotp;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -76,7 +75,20 @@ class LoginIntegrationTests {
     assertThat(access.get("tid")).isEqualTo(acme.tenant.toString());
     assertThat(access.get("amr")).isEqualTo(List.of("pwd"));
     assertThat(access.get("principal_type")).isEqualTo("user");
+    assertThat(access.get("aud")).isEqualTo(List.of("spa"));
+    assertThat(access.get("scope")).isEqualTo(List.of("openid"));
+    assertThat(access.get("jti")).isNotNull();
+    assertThat(access.get("iss").toString()).endsWith("/t/" + acme.slug);
+    assertThat(access.get("roles")).isEqualTo(List.of());
     assertThat(auditActions(acme)).contains("login.succeeded");
+  }
+
+  @Test
+  void machineClientThatFailsToAuthenticateGetsNoSession() {
+    HttpResponse<String> token = post(acme, null, "grant_type=client_credentials");
+
+    assertThat(token.statusCode()).isEqualTo(401);
+    assertThat(token.headers().firstValue("Set-Cookie")).isEmpty();
   }
 
   @Test
@@ -192,17 +204,12 @@ class LoginIntegrationTests {
         "/t/" + acme.slug + "/login",
         Map.of("username", "alice", "password", TestSignIns.PASSWORD));
 
-    // The enrollment used the current step: replaying it fails, the next step's code succeeds.
+    // The code that confirmed enrollment is spent; a later step's code is accepted.
     Response replay =
-        browser.submit(
-            "/t/" + acme.slug + "/login/otp",
-            Map.of("code", TestTotp.code(key, TestTotp.currentStep())));
+        browser.submit("/t/" + acme.slug + "/login/otp", Map.of("code", acme.enrollmentCode));
+    assertThat(replay.header("Location")).endsWith("/login/otp?error");
     Response next =
-        replay.header("Location").endsWith("/login/otp?error")
-            ? browser.submit(
-                "/t/" + acme.slug + "/login/otp",
-                Map.of("code", TestTotp.code(key, TestTotp.currentStep() + 1)))
-            : replay;
+        browser.submit("/t/" + acme.slug + "/login/otp", Map.of("code", acme.nextCode(key)));
     assertThat(auditActions(acme)).contains("mfa.failed");
 
     assertThat(next.status()).isEqualTo(302);

@@ -30,6 +30,11 @@ public final class TestSignIns {
   public final String webSecret;
   public final String redirectUri;
 
+  /** The TOTP step and code that confirmed the latest {@link #enrollThroughLogin}. */
+  public long enrollmentStep;
+
+  public String enrollmentCode;
+
   /** The recovery codes shown by the latest {@link #enrollThroughLogin}. */
   public final List<String> recoveryCodes = new ArrayList<>();
 
@@ -76,6 +81,11 @@ public final class TestSignIns {
     webSecret = web.json().get("client_secret").asString();
   }
 
+  /** A code the server has not accepted yet and will accept now: a later step, within ±1. */
+  public String nextCode(String key) {
+    return TestTotp.code(key, Math.max(enrollmentStep + 1, TestTotp.currentStep()));
+  }
+
   public String authorizePath(String clientId, TestBrowser.Pkce pkce, String state, String nonce) {
     return "/t/"
         + slug
@@ -110,10 +120,10 @@ public final class TestSignIns {
     Matcher secret = SECRET.matcher(page.body());
     assertThat(secret.find()).as(page.body()).isTrue();
     String key = secret.group(1);
+    enrollmentStep = TestTotp.currentStep();
+    enrollmentCode = TestTotp.code(key, enrollmentStep);
     TestApi.Response confirmed =
-        browser.submit(
-            "/t/" + slug + "/login/enroll",
-            Map.of("code", TestTotp.code(key, TestTotp.currentStep())));
+        browser.submit("/t/" + slug + "/login/enroll", Map.of("code", enrollmentCode));
     assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
     assertThat(confirmed.body()).contains("recovery-codes");
     recoveryCodes.clear();

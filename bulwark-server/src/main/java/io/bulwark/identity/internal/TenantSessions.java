@@ -104,9 +104,13 @@ final class TenantSessions {
       return cache;
     }
 
+    // Only a browser's authorization request is worth a session; a machine client that failed
+    // to authenticate at another endpoint must not make the server keep one for it.
     @Override
     public void saveRequest(HttpServletRequest request, HttpServletResponse response) {
-      if (TenantContext.current().isPresent()) {
+      if (TenantContext.current().isPresent()
+          && "GET".equals(request.getMethod())
+          && request.getRequestURI().endsWith("/oauth2/authorize")) {
         delegate().saveRequest(request, response);
       }
     }
