@@ -25,8 +25,11 @@ import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
+import org.springframework.security.web.authentication.session.CompositeSessionAuthenticationStrategy;
 import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
+import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,8 +56,12 @@ class LoginController {
   private final Tenants tenants;
   private final TenantSessions.ContextRepository contexts = new TenantSessions.ContextRepository();
   private final TenantSessions.Requests requests = new TenantSessions.Requests();
+  // A completed sign-in gets a new session id and a new CSRF token, as Spring's form login does.
   private final SessionAuthenticationStrategy fixation =
-      new ChangeSessionIdAuthenticationStrategy();
+      new CompositeSessionAuthenticationStrategy(
+          List.of(
+              new ChangeSessionIdAuthenticationStrategy(),
+              new CsrfAuthenticationStrategy(new HttpSessionCsrfTokenRepository())));
 
   LoginController(SignIn signIn, JdbcUserMfa mfa, Tenants tenants) {
     this.signIn = signIn;
