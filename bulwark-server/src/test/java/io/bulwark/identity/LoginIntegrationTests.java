@@ -171,6 +171,31 @@ class LoginIntegrationTests {
   }
 
   @Test
+  void signInEventsNameUserSourceAndCorrelationButNeverThePassword() {
+    browser.submit(
+        "/t/" + acme.slug + "/login", Map.of("username", "alice", "password", "wrong-canary-pw"));
+    signInAndAuthorize(browser, acme, "alice", Pkce.create(), "s", "n");
+
+    List<String> entries = auditEntries(acme);
+    String failed =
+        entries.stream().filter(e -> e.contains("login.failed")).findFirst().orElseThrow();
+    String succeeded =
+        entries.stream().filter(e -> e.contains("login.succeeded")).findFirst().orElseThrow();
+    for (String entry : List.of(failed, succeeded)) {
+      assertThat(entry)
+          .contains("\"category\":\"authentication\"")
+          .contains(acme.userId)
+          .contains("\"ip\":\"127.0.0.1\"")
+          .contains("\"user_agent\":")
+          .contains("\"correlation_id\":")
+          .doesNotContain("wrong-canary-pw")
+          .doesNotContain(TestSignIns.PASSWORD);
+    }
+    assertThat(failed).contains("\"reason\":\"bad_credentials\"").contains("\"failure\"");
+    assertThat(succeeded).contains("\"methods\":\"pwd\"");
+  }
+
+  @Test
   void lockedAccountCannotSignInEvenWithTheRightPassword() {
     for (int i = 0; i < 5; i++) {
       browser.submit("/t/" + acme.slug + "/login", Map.of("username", "alice", "password", "x"));
@@ -457,6 +482,14 @@ class LoginIntegrationTests {
     } catch (java.text.ParseException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  List<String> auditEntries(TestSignIns tenant) {
+    List<String> entries = new ArrayList<>();
+    for (long i = 0; i < ledger.size(tenant.tenant); i++) {
+      ledger.entry(tenant.tenant, i).ifPresent(e -> entries.add(e.canonicalJson()));
+    }
+    return entries;
   }
 
   List<String> auditActions(TestSignIns tenant) {
