@@ -11,6 +11,7 @@ import io.bulwark.support.TestBrowser;
 import io.bulwark.support.TestBrowser.Pkce;
 import io.bulwark.support.TestClients;
 import io.bulwark.support.TestSignIns;
+import io.bulwark.support.TestTotp;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -300,6 +301,36 @@ class LoginIntegrationTests {
         "/t/" + acme.slug + "/login",
         Map.of("username", "alice", "password", TestSignIns.PASSWORD));
     return someone.submit("/t/" + acme.slug + "/login/otp", Map.of("code", code));
+  }
+
+  @Test
+  void signedInUserTurnsOnOptionalMfaAndThenNeedsACode() {
+    assertThat(browser.get("/t/" + acme.slug + "/login/enroll").header("Location"))
+        .endsWith("/t/" + acme.slug + "/login");
+    signInAndAuthorize(browser, acme, "alice", Pkce.create(), "s", "n");
+
+    Response page = browser.get("/t/" + acme.slug + "/login/enroll");
+    assertThat(page.status()).isEqualTo(200);
+    java.util.regex.Matcher secret =
+        java.util.regex.Pattern.compile("<code id=\"secret\">([A-Z2-7]+)</code>")
+            .matcher(page.body());
+    assertThat(secret.find()).isTrue();
+    assertThat(page.body()).contains("otpauth://totp/");
+    Response enrolled =
+        browser.submit(
+            "/t/" + acme.slug + "/login/enroll",
+            Map.of("code", TestTotp.code(secret.group(1), TestTotp.currentStep())));
+
+    assertThat(enrolled.status()).isEqualTo(200);
+    assertThat(enrolled.body()).contains("recovery-codes");
+    assertThat(browser.get("/t/" + acme.slug + "/login/enroll").header("Location"))
+        .endsWith("/login");
+    Response again =
+        new TestBrowser(port)
+            .submit(
+                "/t/" + acme.slug + "/login",
+                Map.of("username", "alice", "password", TestSignIns.PASSWORD));
+    assertThat(again.header("Location")).endsWith("/t/" + acme.slug + "/login/otp");
   }
 
   @Test

@@ -138,19 +138,19 @@ class LoginController {
       @RequestParam(name = "error", required = false) @Nullable String error,
       HttpServletRequest request,
       CsrfToken csrf) {
-    Optional<Pending> pending = pending(request, SignIn.Next.ENROLL);
-    if (pending.isEmpty()) {
+    Optional<UUID> user = enrolling(request);
+    if (user.isEmpty()) {
       return redirect(base(slug) + "/login");
     }
     Tenant tenant = tenant();
-    String secret = Totp.base32(mfa.beginEnrollment(tenant.id(), pending.get().userId()));
+    String secret = Totp.base32(mfa.beginEnrollment(tenant.id(), user.get()));
     String issuer =
         URLEncoder.encode(tenant.displayName(), StandardCharsets.UTF_8).replace("+", "%20");
     String uri =
         "otpauth://totp/"
             + issuer
             + ":"
-            + pending.get().userId()
+            + user.get()
             + "?secret="
             + secret
             + "&issuer="
@@ -166,12 +166,13 @@ class LoginController {
       @RequestParam(name = "code", defaultValue = "") String code,
       HttpServletRequest request,
       HttpServletResponse response) {
-    Optional<Pending> pending = pending(request, SignIn.Next.ENROLL);
-    if (pending.isEmpty()) {
+    Optional<UUID> enrolling = enrolling(request);
+    if (enrolling.isEmpty()) {
       return redirect(base(slug) + "/login");
     }
     TenantId tenant = tenant().id();
-    UUID user = pending.get().userId();
+    UUID user = enrolling.get();
+    boolean signedIn = pending(request, SignIn.Next.ENROLL).isEmpty();
     Optional<List<String>> codes =
         code.length() > 64 ? Optional.empty() : mfa.confirmEnrollment(tenant, user, code);
     if (codes.isEmpty()) {
@@ -179,8 +180,34 @@ class LoginController {
       return redirect(base(slug) + "/login/enroll?error");
     }
     signIn.record(tenant, "mfa.enrolled", true, user, null, client(request));
+    if (signedIn) {
+      // A signed-in user turned on MFA: the sign-in itself stays as it was (amr unchanged).
+      return LoginPages.recoveryCodes(codes.get(), null);
+    }
     String next = signInAndTakeSavedRequest(request, response, user, List.of("pwd", "otp"));
     return LoginPages.recoveryCodes(codes.get(), next);
+  }
+
+  /**
+   * Who may enroll now: a sign-in that the policy sent to enrollment, or a user signed in to this
+   * tenant without a factor yet (self-service, when the policy leaves MFA optional).
+   */
+  private Optional<UUID> enrolling(HttpServletRequest request) {
+    Optional<Pending> pending = pending(request, SignIn.Next.ENROLL);
+    if (pending.isPresent()) {
+      return Optional.of(pending.get().userId());
+    }
+    Authentication current = contexts.loadDeferredContext(request).get().getAuthentication();
+    if (!(current instanceof UsernamePasswordAuthenticationToken) || !current.isAuthenticated()) {
+      return Optional.empty();
+    }
+    UUID user;
+    try {
+      user = UUID.fromString(current.getName());
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    return mfa.enrolled(tenant().id(), user) ? Optional.empty() : Optional.of(user);
   }
 
   @PostMapping("/t/{slug}/logout")
