@@ -4,9 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.support.BulwarkIntegrationTest;
 import io.bulwark.support.TestApi;
+import io.bulwark.support.TestBrowser;
 import io.bulwark.support.TestClients;
 import io.bulwark.support.TestTenants;
+import io.bulwark.support.TestTotp;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
@@ -31,6 +37,7 @@ class LogCanaryIntegrationTests {
   static final String AUDIT_DETAIL = "canary.audit.subject.3391@example.net";
   static final String AUDIT_PASSWORD = "canary-audit-pw-6e0b3f9c2d";
   static final String HASH_VALUE = "canary-hash-request-value-1a7c5e";
+  static final String OTP_CANARY = "canary-otp-5f1e9a07c3";
 
   private static final Logger careless = LoggerFactory.getLogger("io.bulwark.test.CarelessService");
 
@@ -124,6 +131,37 @@ class LogCanaryIntegrationTests {
     assertThat(rejectedAudit.status()).isEqualTo(400);
     assertThat(rejectedAudit.body()).doesNotContain(AUDIT_PASSWORD);
     assertThat(hashed.status()).as(hashed.toString()).isEqualTo(200);
+    // A person signs in through the login form: wrong password, right password, TOTP enrollment
+    // (its key and recovery codes), a wrong code and a right one.
+    String vaultAdmin = vaultToken;
+    var user =
+        api.post("/api/v1/tenants/" + acme.slug() + "/users")
+            .bearer(vaultAdmin)
+            .json("{\"username\": \"canary-user\", \"password\": \"%s\"}".formatted(PASSWORD))
+            .send();
+    assertThat(user.status()).as(user.toString()).isEqualTo(201);
+    api.request("PUT", "/api/v1/tenants/" + acme.slug() + "/settings/mfa")
+        .bearer(vaultAdmin)
+        .json("{\"mode\": \"required\"}")
+        .send();
+    TestBrowser browser = new TestBrowser(port);
+    String login = "/t/" + acme.slug() + "/login";
+    browser.submit(login, Map.of("username", "canary-user", "password", PASSWORD + "-wrong"));
+    browser.submit(login, Map.of("username", "canary-user", "password", PASSWORD));
+    String enrollPage = browser.get(login + "/enroll").body();
+    Matcher key = Pattern.compile("<code id=\"secret\">([A-Z2-7]+)</code>").matcher(enrollPage);
+    assertThat(key.find()).as(enrollPage).isTrue();
+    browser.submit(login + "/enroll", Map.of("code", OTP_CANARY));
+    String otp = TestTotp.code(key.group(1), TestTotp.currentStep());
+    var enrolled = browser.submit(login + "/enroll", Map.of("code", otp));
+    assertThat(enrolled.body()).contains("recovery-codes");
+    List<String> recoveryCodes = new ArrayList<>();
+    Matcher code = Pattern.compile("<li><code>([a-z0-9-]+)</code></li>").matcher(enrolled.body());
+    while (code.find()) {
+      recoveryCodes.add(code.group(1));
+    }
+    assertThat(recoveryCodes).hasSize(10);
+
     assertThat(written.status()).as(written.toString()).isEqualTo(200);
     assertThat(read.body()).contains(SECRET_VALUE);
 
@@ -141,7 +179,14 @@ class LogCanaryIntegrationTests {
             auditToken,
             AUDIT_DETAIL,
             AUDIT_PASSWORD,
-            HASH_VALUE);
+            HASH_VALUE,
+
+            OTP_CANARY,
+            key.group(1));
+    assertThat(output.getAll()).contains("POST /t/{slug}/login/enroll 200");
+    for (String recovery : recoveryCodes) {
+      assertThat(output.getAll()).as("logs leak a recovery code").doesNotContain(recovery);
+    }
     assertThat(output.getAll()).contains("POST /t/" + acme.slug() + "/oauth2/token");
     for (String canary : canaries) {
       assertThat(output.getAll()).as("logs leak a canary").doesNotContain(canary);

@@ -6,6 +6,7 @@ import io.bulwark.audit.AuditEvent;
 import io.bulwark.audit.AuditLedger;
 import io.bulwark.audit.AuditOutcome;
 import io.bulwark.audit.AuditResource;
+import io.bulwark.identity.SignInRecorded;
 import io.bulwark.identity.SigningKeyRotated;
 import io.bulwark.platform.BulwarkClaims;
 import io.bulwark.platform.web.CorrelationIdFilter;
@@ -93,6 +94,39 @@ class PlatformEventsAuditor {
                 .correlationId(correlationId())
                 .details(details)
                 .build()));
+  }
+
+  @EventListener
+  void on(SignInRecorded signIn) {
+    ObjectNode details = JsonNodeFactory.instance.objectNode();
+    if (signIn.reason() != null) {
+      details.put(signIn.success() ? "methods" : "reason", signIn.reason());
+    }
+    AuditActor actor =
+        signIn.userId() == null
+            ? new AuditActor(
+                AuditActor.Type.SYSTEM, "sign-in", null, signIn.sourceIp(), signIn.userAgent())
+            : new AuditActor(
+                AuditActor.Type.USER,
+                signIn.userId().toString(),
+                null,
+                signIn.sourceIp(),
+                signIn.userAgent());
+    if (signIn.action().equals("mfa.reset")) {
+      actor = actor();
+    }
+    AuditEvent.Builder event =
+        AuditEvent.builder(
+                AuditCategory.AUTHENTICATION,
+                signIn.action(),
+                signIn.success() ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE,
+                actor)
+            .correlationId(correlationId())
+            .details(details);
+    if (signIn.userId() != null) {
+      event.resource(new AuditResource("user", signIn.userId().toString()));
+    }
+    ledger.append(signIn.tenantId(), List.of(event.build()));
   }
 
   static AuditActor actor() {

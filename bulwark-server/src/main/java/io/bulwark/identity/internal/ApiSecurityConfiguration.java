@@ -17,7 +17,7 @@ import org.springframework.security.web.SecurityFilterChain;
 class ApiSecurityConfiguration {
 
   @Bean
-  @Order(Ordered.HIGHEST_PRECEDENCE + 1)
+  @Order(Ordered.HIGHEST_PRECEDENCE + 5)
   SecurityFilterChain apiChain(
       HttpSecurity http,
       TenantJwtDecoder decoder,

@@ -6,6 +6,7 @@ import io.bulwark.platform.BulwarkClaims;
 import io.bulwark.platform.TenantContext;
 import io.bulwark.platform.TenantId;
 import io.bulwark.platform.web.ProblemSecurityHandlers;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -14,13 +15,16 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
@@ -32,6 +36,8 @@ import org.springframework.security.oauth2.server.authorization.token.JwtEncodin
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Spring Security's authorization server, serving one issuer per tenant at {@code {base}/t/{slug}}.
@@ -47,27 +53,43 @@ class AuthorizationServerConfiguration {
       HttpSecurity http, ProblemSecurityHandlers problemHandlers) throws Exception {
     OAuth2AuthorizationServerConfigurer authorizationServer =
         new OAuth2AuthorizationServerConfigurer();
+    RequestMatcher authorizeEndpoint =
+        PathPatternRequestMatcher.withDefaults().matcher("/t/*/oauth2/authorize");
+    AuthenticationEntryPoint login = new TenantSessions.LoginEntryPoint();
     http.securityMatcher(authorizationServer.getEndpointsMatcher())
         .with(authorizationServer, server -> server.oidc(Customizer.withDefaults()))
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-        .sessionManagement(
-            sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // A browser's sign-in to this tenant lives in the session under the tenant's own key.
+        .securityContext(
+            context -> context.securityContextRepository(new TenantSessions.ContextRepository()))
+        .requestCache(cache -> cache.requestCache(new TenantSessions.Requests()))
         .csrf(csrf -> csrf.ignoringRequestMatchers(authorizationServer.getEndpointsMatcher()))
         .exceptionHandling(exceptions ->
             exceptions
-                .authenticationEntryPoint(entryPoint(problemHandlers))
+                .authenticationEntryPoint(entryPoint(authorizeEndpoint, login, problemHandlers))
                 .accessDeniedHandler(problemHandlers));
     return http.build();
   }
 
-  private static AuthenticationEntryPoint entryPoint(ProblemSecurityHandlers problemHandlers) {
-    OAuth2ClientAuthenticationEntryPoint clientChallenge =
-        new OAuth2ClientAuthenticationEntryPoint();
-    return (request, response, failure) ->
-        (OAuth2ClientAuthenticationEntryPoint.CLIENT_ENDPOINTS.matches(request)
-                ? clientChallenge
-                : problemHandlers)
-            .commence(request, response, failure);
+  /**
+   * A browser at the authorization endpoint is sent to its tenant's login page; a client without
+   * authentication at the token, introspection or revocation endpoint gets RFC 6749's {@code
+   * invalid_client}; anything else the bearer-token problem document.
+   */
+  private static AuthenticationEntryPoint entryPoint(
+      RequestMatcher authorizeEndpoint,
+      AuthenticationEntryPoint login,
+      ProblemSecurityHandlers problemHandlers) {
+    OAuth2ClientAuthenticationEntryPoint clientChallenge = new OAuth2ClientAuthenticationEntryPoint();
+    return (request, response, failure) -> {
+      AuthenticationEntryPoint target =
+          authorizeEndpoint.matches(request)
+              ? login
+              : OAuth2ClientAuthenticationEntryPoint.CLIENT_ENDPOINTS.matches(request)
+                  ? clientChallenge
+                  : problemHandlers;
+      target.commence(request, response, failure);
+    };
   }
 
   @Bean
@@ -83,7 +105,8 @@ class AuthorizationServerConfiguration {
   @Bean
   OAuth2AuthorizationService authorizationService(
       JdbcTemplate jdbc, RegisteredClientRepository clients) {
-    return new JdbcOAuth2AuthorizationService(jdbc, clients);
+    return new FamilyRevokingAuthorizationService(
+        new JdbcOAuth2AuthorizationService(jdbc, clients), JdbcClient.create(jdbc));
   }
 
   @Bean
@@ -131,21 +154,44 @@ class AuthorizationServerConfiguration {
       if (current instanceof ECKey) {
         context.getJwsHeader().algorithm(SignatureAlgorithm.ES256);
       }
+      boolean client =
+          AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType());
+      List<String> amr =
+          client
+              ? List.of()
+              : context.getPrincipal().getAuthorities().stream()
+                  .map(GrantedAuthority::getAuthority)
+                  .<String>mapMulti((authority, amrs) -> {
+                    if (FactorGrantedAuthority.PASSWORD_AUTHORITY.equals(authority)) {
+                      amrs.accept("pwd");
+                    } else if (LoginController.TOTP_AUTHORITY.equals(authority)) {
+                      amrs.accept("otp");
+                    }
+                  })
+                  .toList();
       if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
         context
             .getClaims()
             .audience(
-                List.of(context.getRegisteredClient().getClientId(), BulwarkClaims.API_AUDIENCE))
+                new ArrayList<>(
+                    List.of(
+                        context.getRegisteredClient().getClientId(), BulwarkClaims.API_AUDIENCE)))
             .claim(BulwarkClaims.TENANT_ID, tenant.toString())
-            .claim(
-                BulwarkClaims.PRINCIPAL_TYPE,
-                AuthorizationGrantType.CLIENT_CREDENTIALS.equals(
-                        context.getAuthorizationGrantType())
-                    ? "client"
-                    : "user")
+            .claim(BulwarkClaims.PRINCIPAL_TYPE, client ? "client" : "user")
             .claim(
                 BulwarkClaims.ROLES,
-                roles.rolesOfClient(tenant, context.getRegisteredClient().getId()));
+                client
+                    ? roles.rolesOfClient(tenant, context.getRegisteredClient().getId())
+                    : roles.rolesOfUser(tenant, context.getPrincipal().getName()));
+      }
+      boolean idToken = OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue());
+      if (!amr.isEmpty()
+          && (idToken || OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType()))) {
+        // Spring stores claims with type information that admits only java.util.ArrayList.
+        context.getClaims().claim("amr", new ArrayList<>(amr));
+      }
+      if (idToken) {
+        context.getClaims().claim(BulwarkClaims.TENANT_ID, tenant.toString());
       }
     };
   }

@@ -31,6 +31,16 @@ class RoleAssignments {
         .list();
   }
 
+  List<String> rolesOfUser(TenantId tenant, String userId) {
+    return jdbc.sql(
+            "select role from role_assignments where tenant_id = ? and principal_type = 'user'"
+                + " and principal_id = ? and (expires_at is null or expires_at > now())"
+                + " order by role")
+        .params(tenant.value(), userId)
+        .query(String.class)
+        .list();
+  }
+
   void grantToClient(TenantId tenant, String registeredClientId, String role) {
     grantToClient(tenant, registeredClientId, role, null);
   }

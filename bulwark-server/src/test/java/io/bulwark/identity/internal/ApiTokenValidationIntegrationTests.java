@@ -79,6 +79,19 @@ class ApiTokenValidationIntegrationTests {
   }
 
   @Test
+  void introspectionOfTheRealTokenSaysActiveWithItsAudiences() {
+    Response response =
+        api.post("/t/" + acme + "/oauth2/introspect")
+            .header("Authorization", TestApi.basic("acme-admin", SECRET))
+            .body("application/x-www-form-urlencoded", "token=" + realToken)
+            .send();
+
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    assertThat(response.json().get("active").asBoolean()).isTrue();
+    assertThat(response.body()).contains(BulwarkClaims.API_AUDIENCE);
+  }
+
+  @Test
   void forgedTokenWithNothingWrongIsAccepted() throws Exception {
     String token = signedWithTheTenantKey(claims -> claims);
 

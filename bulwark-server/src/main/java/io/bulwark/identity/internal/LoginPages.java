@@ -1,0 +1,126 @@
+package io.bulwark.identity.internal;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * The server-rendered sign-in pages of a tenant issuer. Every value is HTML-escaped; the pages
+ * carry no script and no inline style, so the chain's strict Content-Security-Policy holds.
+ */
+final class LoginPages {
+
+  private LoginPages() {}
+
+  static ResponseEntity<String> login(
+      String tenantName, String action, CsrfToken csrf, boolean error) {
+    return page(
+        "Sign in to " + tenantName,
+        (error ? "<p id=\"error\" role=\"alert\">Invalid username or password.</p>" : "")
+            + "<form method=\"post\" action=\""
+            + escape(action)
+            + "\">"
+            + "<label>Username <input id=\"username\" name=\"username\" autocomplete=\"username\""
+            + " required autofocus></label>"
+            + "<label>Password <input id=\"password\" name=\"password\" type=\"password\""
+            + " autocomplete=\"current-password\" required></label>"
+            + csrfField(csrf)
+            + "<button id=\"sign-in\" type=\"submit\">Sign in</button></form>");
+  }
+
+  static ResponseEntity<String> otp(
+      String tenantName, String action, CsrfToken csrf, boolean error) {
+    return page(
+        "Verification code for " + tenantName,
+        (error ? "<p id=\"error\" role=\"alert\">That code is not valid.</p>" : "")
+            + "<form method=\"post\" action=\""
+            + escape(action)
+            + "\">"
+            + "<label>Code from your authenticator app, or a recovery code"
+            + " <input id=\"code\" name=\"code\" autocomplete=\"one-time-code\""
+            + " inputmode=\"numeric\" required autofocus></label>"
+            + csrfField(csrf)
+            + "<button id=\"verify\" type=\"submit\">Verify</button></form>");
+  }
+
+  static ResponseEntity<String> enroll(
+      String tenantName,
+      String action,
+      CsrfToken csrf,
+      String secret,
+      String otpauthUri,
+      boolean error) {
+    return page(
+        "Set up two-step verification for " + tenantName,
+        (error ? "<p id=\"error\" role=\"alert\">That code is not valid.</p>" : "")
+            + "<p>Add this account to your authenticator app with the link or the key below,"
+            + " then enter the code it shows.</p>"
+            + "<p><a id=\"otpauth\" href=\""
+            + escape(otpauthUri)
+            + "\">"
+            + escape(otpauthUri)
+            + "</a></p><p>Key: <code id=\"secret\">"
+            + escape(secret)
+            + "</code></p><form method=\"post\" action=\""
+            + escape(action)
+            + "\"><label>Code <input id=\"code\" name=\"code\" autocomplete=\"one-time-code\""
+            + " inputmode=\"numeric\" required autofocus></label>"
+            + csrfField(csrf)
+            + "<button id=\"verify\" type=\"submit\">Verify</button></form>");
+  }
+
+  static ResponseEntity<String> recoveryCodes(List<String> codes, @Nullable String continueUrl) {
+    StringBuilder list = new StringBuilder("<ol id=\"recovery-codes\">");
+    codes.forEach(code -> list.append("<li><code>").append(escape(code)).append("</code></li>"));
+    list.append("</ol>");
+    return page(
+        "Your recovery codes",
+        "<p>Each code signs you in once if you lose your authenticator. They are shown only"
+            + " now: keep them somewhere safe.</p>"
+            + list
+            + (continueUrl == null
+                ? "<p>You are signed in.</p>"
+                : "<p><a id=\"continue\" href=\"" + escape(continueUrl) + "\">Continue</a></p>"));
+  }
+
+  static ResponseEntity<String> signedIn(String tenantName) {
+    return page("Signed in", "<p>You are signed in to " + escape(tenantName) + ".</p>");
+  }
+
+  static ResponseEntity<String> signedOut(String tenantName) {
+    return page("Signed out", "<p>You are signed out of " + escape(tenantName) + ".</p>");
+  }
+
+  private static String csrfField(CsrfToken csrf) {
+    return "<input type=\"hidden\" name=\""
+        + escape(csrf.getParameterName())
+        + "\" value=\""
+        + escape(csrf.getToken())
+        + "\">";
+  }
+
+  private static ResponseEntity<String> page(String title, String body) {
+    String html =
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+            + "<title>"
+            + escape(title)
+            + "</title></head><body><main><h1>"
+            + escape(title)
+            + "</h1>"
+            + body
+            + "</main></body></html>";
+    return ResponseEntity.ok()
+        .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+        .cacheControl(CacheControl.noStore())
+        .body(html);
+  }
+
+  private static String escape(String value) {
+    return HtmlUtils.htmlEscape(value, "UTF-8");
+  }
+}
