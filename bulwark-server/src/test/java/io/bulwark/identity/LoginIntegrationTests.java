@@ -76,7 +76,7 @@ class LoginIntegrationTests {
     assertThat(access.get("tid")).isEqualTo(acme.tenant.toString());
     assertThat(access.get("amr")).isEqualTo(List.of("pwd"));
     assertThat(access.get("principal_type")).isEqualTo("user");
-    assertThat(access.get("aud")).isEqualTo(List.of("spa"));
+    assertThat(access.get("aud")).isEqualTo(List.of("spa", "urn:bulwark:api"));
     assertThat(access.get("scope")).isEqualTo(List.of("openid"));
     assertThat(access.get("jti")).isNotNull();
     assertThat(access.get("iss").toString()).endsWith("/t/" + acme.slug);

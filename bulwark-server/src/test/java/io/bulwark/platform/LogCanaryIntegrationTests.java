@@ -180,7 +180,6 @@ class LogCanaryIntegrationTests {
             AUDIT_DETAIL,
             AUDIT_PASSWORD,
             HASH_VALUE,
-
             OTP_CANARY,
             key.group(1));
     assertThat(output.getAll()).contains("POST /t/{slug}/login/enroll 200");

@@ -80,7 +80,8 @@ class AuthorizationServerConfiguration {
       RequestMatcher authorizeEndpoint,
       AuthenticationEntryPoint login,
       ProblemSecurityHandlers problemHandlers) {
-    OAuth2ClientAuthenticationEntryPoint clientChallenge = new OAuth2ClientAuthenticationEntryPoint();
+    OAuth2ClientAuthenticationEntryPoint clientChallenge =
+        new OAuth2ClientAuthenticationEntryPoint();
     return (request, response, failure) -> {
       AuthenticationEntryPoint target =
           authorizeEndpoint.matches(request)
