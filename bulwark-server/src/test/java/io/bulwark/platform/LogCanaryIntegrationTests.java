@@ -45,7 +45,7 @@ class LogCanaryIntegrationTests {
   @Autowired TestClients clients;
 
   @Test
-  void plantedSecretsAndPersonalDataNeverReachTheLogs(CapturedOutput output) {
+  void plantedSecretsAndPersonalDataNeverReachTheLogs(CapturedOutput output) throws Exception {
     TestApi api = new TestApi(port);
     String admin = api.adminToken();
     var acme = TestTenants.acme();
@@ -182,6 +182,12 @@ class LogCanaryIntegrationTests {
             HASH_VALUE,
             OTP_CANARY,
             key.group(1));
+    // The request line is written once the response is complete, just after the client has it.
+    for (int wait = 0;
+        wait < 50 && !output.getAll().contains("POST /t/{slug}/login/enroll 200");
+        wait++) {
+      Thread.sleep(100);
+    }
     assertThat(output.getAll()).contains("POST /t/{slug}/login/enroll 200");
     for (String recovery : recoveryCodes) {
       assertThat(output.getAll()).as("logs leak a recovery code").doesNotContain(recovery);
