@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Audit ingestion over HTTP against bulwark-server.jar with its embedded PostgreSQL (durable:
+# fsync and synchronous_commit on), in a fresh data directory. Runs the batched closed loop, then
+# the single-event open loop, with AuditIngestLoad; everything on loopback.
+# Usage: bulwark-benchmarks/scripts/audit-ingest-benchmark.sh [workers=4] [rate=2000] [seconds=30]
+# Env: SKIP_BUILD=1 to reuse the built jars; SERVER_OPTS for extra JVM options of the server (JFR).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+WORKERS=${1:-4}
+RATE=${2:-2000}
+SECONDS_MEASURED=${3:-30}
+PORT=${PORT:-8191}
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+WORK=bulwark-benchmarks/target/audit-ingest-benchmark
+ADMIN_SECRET=bench-admin-secret-0123456789abcdefghij
+BASE=http://127.0.0.1:$PORT
+mkdir -p "$WORK"
+
+if [ -z "${SKIP_BUILD:-}" ]; then
+  ./mvnw -o -q -B -pl bulwark-server,bulwark-benchmarks -am package -DskipTests -Dspotless.check.skip=true
+fi
+
+stop_server() {
+  if [ -n "${BW_PID:-}" ]; then
+    kill "$BW_PID" 2>/dev/null || true
+    wait "$BW_PID" 2>/dev/null || true
+    BW_PID=
+  fi
+}
+trap stop_server EXIT
+
+wait_for() { for _ in $(seq 1 180); do curl -sf "$1" >/dev/null 2>&1 && return 0; sleep 1; done; echo "no answer from $1" >&2; return 1; }
+json_field() { python3 -c 'import json,sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"; }
+
+rm -rf "$WORK/bulwark-data"
+# shellcheck disable=SC2086
+BULWARK_HTTP_PORT=$PORT BULWARK_DATA_DIR="$WORK/bulwark-data" BULWARK_DEV_MODE=true \
+  BULWARK_BOOTSTRAP_CLIENT_ID=bench-admin BULWARK_BOOTSTRAP_CLIENT_SECRET=$ADMIN_SECRET \
+  "$JAVA_HOME/bin/java" ${SERVER_OPTS:-} -jar bulwark-server/target/bulwark-server.jar > "$WORK/bulwark.log" 2>&1 &
+BW_PID=$!
+wait_for "$BASE/actuator/health/readiness"
+
+# Durability of the database the figures are taken on.
+PGCONF="$WORK/bulwark-data/postgres/postgresql.conf"
+echo "postgres: $(grep -hoE '^(fsync|synchronous_commit|wal_sync_method) *= *[a-z_]+' "$PGCONF" "$WORK/bulwark-data/postgres/postgresql.auto.conf" 2>/dev/null | tr '\n' ' ')(command line: $(ps -o args= -C postgres | grep -oE -- '-c (fsync|synchronous_commit)=[a-z]+' | sort -u | tr '\n' ' '))"
+
+ADMIN=$(curl -sf -u "bench-admin:$ADMIN_SECRET" -d grant_type=client_credentials "$BASE/t/system/oauth2/token" | json_field access_token)
+curl -sf -o /dev/null -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
+  -d '{"slug":"bench","display_name":"Benchmark","region":"local"}' "$BASE/api/v1/tenants"
+SECRET=$(curl -sf -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
+  -d '{"client_id":"audit-producer","name":"Audit producer","grant_types":["client_credentials"]}' \
+  "$BASE/api/v1/tenants/bench/clients" | json_field client_secret)
+curl -sf -o /dev/null -X PUT -H "Authorization: Bearer $ADMIN" "$BASE/api/v1/tenants/bench/clients/audit-producer/roles/audit-writer"
+
+DRIVER=("$JAVA_HOME/bin/java" -Xmx1g -cp bulwark-benchmarks/target/bulwark-benchmarks.jar io.bulwark.benchmarks.audit.AuditIngestLoad)
+echo "load before batched: $(cut -d' ' -f1-3 /proc/loadavg)"
+"${DRIVER[@]}" batched "$BASE" bench audit-producer "$SECRET" "$WORKERS" "$SECONDS_MEASURED" 10 1000
+echo "load before single: $(cut -d' ' -f1-3 /proc/loadavg)"
+"${DRIVER[@]}" single "$BASE" bench audit-producer "$SECRET" "$RATE" "$SECONDS_MEASURED" 10
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+TOKEN=$(curl -sf -u "audit-producer:$SECRET" -d grant_type=client_credentials "$BASE/t/bench/oauth2/token" | json_field access_token)
+VERIFY_ADMIN=$(curl -sf -u "bench-admin:$ADMIN_SECRET" -d grant_type=client_credentials "$BASE/t/system/oauth2/token" | json_field access_token)
+echo "verify: $(curl -sf -X POST -H "Authorization: Bearer $VERIFY_ADMIN" -H 'Content-Type: application/json' -d '{}' "$BASE/api/v1/tenants/bench/audit/verify")"
+: "$TOKEN"
+stop_server
