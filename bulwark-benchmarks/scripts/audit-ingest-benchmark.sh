@@ -40,9 +40,23 @@ BULWARK_HTTP_PORT=$PORT BULWARK_DATA_DIR="$WORK/bulwark-data" BULWARK_DEV_MODE=t
 BW_PID=$!
 wait_for "$BASE/actuator/health/readiness"
 
-# Durability of the database the figures are taken on.
-PGCONF="$WORK/bulwark-data/postgres/postgresql.conf"
-echo "postgres: $(grep -hoE '^(fsync|synchronous_commit|wal_sync_method) *= *[a-z_]+' "$PGCONF" "$WORK/bulwark-data/postgres/postgresql.auto.conf" 2>/dev/null | tr '\n' ' ')(command line: $(ps -o args= -C postgres | grep -oE -- '-c (fsync|synchronous_commit)=[a-z]+' | sort -u | tr '\n' ' '))"
+# Durability of the database the figures are taken on: the postmaster's options (a later -c fsync=on
+# overrides an earlier -F).
+PM=$(head -1 "$WORK/bulwark-data/postgres/postmaster.pid")
+echo "postgres options: $(tr '\0' ' ' < /proc/$PM/cmdline | grep -oE -- '(-F|-c (fsync|synchronous_commit)=[a-z]+)' | tr '\n' ' ')"
+
+# CPU seconds used so far by the server JVM and by PostgreSQL (postmaster, backends, exited children).
+ticks() { awk '{print $14+$15+$16+$17}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+cpu() {
+  local pg; pg=$(ticks "$PM")
+  for c in $(pgrep -P "$PM"); do pg=$((pg + $(ticks "$c"))); done
+  echo "$(ticks "$BW_PID") $pg"
+}
+report_cpu() { # before after label
+  read -r s0 p0 <<<"$1"; read -r s1 p1 <<<"$2"
+  printf '%s cpu_s server=%d.%02d postgres=%d.%02d (warm-up included)\n' "$3" \
+    $(( (s1 - s0) / 100 )) $(( (s1 - s0) % 100 )) $(( (p1 - p0) / 100 )) $(( (p1 - p0) % 100 ))
+}
 
 ADMIN=$(curl -sf -u "bench-admin:$ADMIN_SECRET" -d grant_type=client_credentials "$BASE/t/system/oauth2/token" | json_field access_token)
 curl -sf -o /dev/null -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
@@ -54,13 +68,14 @@ curl -sf -o /dev/null -X PUT -H "Authorization: Bearer $ADMIN" "$BASE/api/v1/ten
 
 DRIVER=("$JAVA_HOME/bin/java" -Xmx1g -cp bulwark-benchmarks/target/bulwark-benchmarks.jar io.bulwark.benchmarks.audit.AuditIngestLoad)
 echo "load before batched: $(cut -d' ' -f1-3 /proc/loadavg)"
+C0=$(cpu)
 "${DRIVER[@]}" batched "$BASE" bench audit-producer "$SECRET" "$WORKERS" "$SECONDS_MEASURED" 10 1000
+C1=$(cpu); report_cpu "$C0" "$C1" batched
 echo "load before single: $(cut -d' ' -f1-3 /proc/loadavg)"
 "${DRIVER[@]}" single "$BASE" bench audit-producer "$SECRET" "$RATE" "$SECONDS_MEASURED" 10
+C2=$(cpu); report_cpu "$C1" "$C2" single
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-TOKEN=$(curl -sf -u "audit-producer:$SECRET" -d grant_type=client_credentials "$BASE/t/bench/oauth2/token" | json_field access_token)
 VERIFY_ADMIN=$(curl -sf -u "bench-admin:$ADMIN_SECRET" -d grant_type=client_credentials "$BASE/t/system/oauth2/token" | json_field access_token)
 echo "verify: $(curl -sf -X POST -H "Authorization: Bearer $VERIFY_ADMIN" -H 'Content-Type: application/json' -d '{}' "$BASE/api/v1/tenants/bench/audit/verify")"
-: "$TOKEN"
 stop_server
