@@ -2,12 +2,14 @@
 # Audit ingestion over HTTP against bulwark-server.jar with its embedded PostgreSQL (durable:
 # fsync and synchronous_commit on), in a fresh data directory. Runs the batched closed loop, then
 # the single-event open loop, with AuditIngestLoad; everything on loopback.
-# Usage: bulwark-benchmarks/scripts/audit-ingest-benchmark.sh [workers=4] [rate=2000] [seconds=30]
-# Env: SKIP_BUILD=1 to reuse the built jars; SERVER_OPTS for extra JVM options of the server (JFR).
+# Usage: bulwark-benchmarks/scripts/audit-ingest-benchmark.sh [workers=4] [rates="2000"] [seconds=30]
+# (rates: one or more single-event rates, run in the order given, e.g. "200 2000")
+# Env: SKIP_BUILD=1 to reuse the built jars; SERVER_OPTS for extra JVM options of the server (JFR);
+# SERVER_JAR to measure another build of the server.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 WORKERS=${1:-4}
-RATE=${2:-2000}
+RATES=${2:-2000}
 SECONDS_MEASURED=${3:-30}
 PORT=${PORT:-8191}
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
@@ -36,7 +38,7 @@ rm -rf "$WORK/bulwark-data"
 # shellcheck disable=SC2086
 BULWARK_HTTP_PORT=$PORT BULWARK_DATA_DIR="$WORK/bulwark-data" BULWARK_DEV_MODE=true \
   BULWARK_BOOTSTRAP_CLIENT_ID=bench-admin BULWARK_BOOTSTRAP_CLIENT_SECRET=$ADMIN_SECRET \
-  "$JAVA_HOME/bin/java" ${SERVER_OPTS:-} -jar bulwark-server/target/bulwark-server.jar > "$WORK/bulwark.log" 2>&1 &
+  "$JAVA_HOME/bin/java" ${SERVER_OPTS:-} -jar "${SERVER_JAR:-bulwark-server/target/bulwark-server.jar}" > "$WORK/bulwark.log" 2>&1 &
 BW_PID=$!
 wait_for "$BASE/actuator/health/readiness"
 
@@ -71,9 +73,11 @@ echo "load before batched: $(cut -d' ' -f1-3 /proc/loadavg)"
 C0=$(cpu)
 "${DRIVER[@]}" batched "$BASE" bench audit-producer "$SECRET" "$WORKERS" "$SECONDS_MEASURED" 10 1000
 C1=$(cpu); report_cpu "$C0" "$C1" batched
-echo "load before single: $(cut -d' ' -f1-3 /proc/loadavg)"
-"${DRIVER[@]}" single "$BASE" bench audit-producer "$SECRET" "$RATE" "$SECONDS_MEASURED" 10
-C2=$(cpu); report_cpu "$C1" "$C2" single
+for RATE in $RATES; do
+  echo "load before single $RATE/s: $(cut -d' ' -f1-3 /proc/loadavg)"
+  "${DRIVER[@]}" single "$BASE" bench audit-producer "$SECRET" "$RATE" "$SECONDS_MEASURED" 10
+  C2=$(cpu); report_cpu "$C1" "$C2" "single $RATE/s"; C1=$C2
+done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 VERIFY_ADMIN=$(curl -sf -u "bench-admin:$ADMIN_SECRET" -d grant_type=client_credentials "$BASE/t/system/oauth2/token" | json_field access_token)

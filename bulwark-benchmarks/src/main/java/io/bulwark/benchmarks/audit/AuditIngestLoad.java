@@ -190,10 +190,15 @@ public final class AuditIngestLoad {
     double elapsed = (System.nanoTime() - start) / 1e9;
     Result result = new Result(elapsed);
     synchronized (latencies) {
-      latencies.failures += skipped.get();
       result.add(latencies);
     }
-    result.note("max_send_lag_ms=" + String.format(Locale.ROOT, "%.1f", maxLag / 1e6));
+    result.note(
+        String.format(
+            Locale.ROOT,
+            "not_sent_over_%d_in_flight=%d max_send_lag_ms=%.1f",
+            MAX_IN_FLIGHT,
+            skipped.get(),
+            maxLag / 1e6));
     return result;
   }
 
