@@ -60,7 +60,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -89,9 +88,9 @@ class JdbcAuditLedger implements AuditLedger {
           + " actor_id, resource_type, resource_id, correlation_id, break_glass, body";
 
   private final JdbcClient jdbc;
-  private final JdbcTemplate template;
   private final TransactionTemplate transactions;
   private final TransactionTemplate snapshots;
+  private final TransactionTemplate ownTransactions;
   private final Tenants tenants;
   private final CheckpointKeys keys;
   private final AuditHmacKeys hmacKeys;
@@ -101,7 +100,6 @@ class JdbcAuditLedger implements AuditLedger {
 
   JdbcAuditLedger(
       JdbcClient jdbc,
-      JdbcTemplate template,
       PlatformTransactionManager transactionManager,
       Tenants tenants,
       CheckpointKeys keys,
@@ -109,11 +107,12 @@ class JdbcAuditLedger implements AuditLedger {
       @Value("${bulwark.audit.checkpoint-interval:10s}") Duration checkpointInterval,
       @Value("${bulwark.public-url:}") String publicUrl) {
     this.jdbc = jdbc;
-    this.template = template;
     this.transactions = new TransactionTemplate(transactionManager);
     this.snapshots = new TransactionTemplate(transactionManager);
     this.snapshots.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     this.snapshots.setReadOnly(true);
+    this.ownTransactions = new TransactionTemplate(transactionManager);
+    this.ownTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.tenants = tenants;
     this.keys = keys;
     this.hmacKeys = hmacKeys;
@@ -142,10 +141,48 @@ class JdbcAuditLedger implements AuditLedger {
     if (events.isEmpty()) {
       throw new IllegalArgumentException("an append needs at least one event");
     }
-    return inTenant(tenant, transactions, () -> appendLocked(tenant, List.copyOf(events)));
+    List<PreparedEntry> batch = prepare(tenant, events);
+    return inTenant(tenant, transactions, () -> appendLocked(tenant, List.of(batch)).getFirst());
   }
 
-  private List<AuditReceipt> appendLocked(TenantId tenant, List<AuditEvent> events) {
+  /**
+   * Turns events into entries ready to append: ids assigned, sensitive values replaced by their
+   * HMACs, canonical bodies and leaf hashes computed. Needs no lock, so callers do it before taking
+   * the log's lock; the tenant's HMAC key is read (or made) only when a value needs it, in the
+   * caller's transaction when there is one, else in a short one of its own.
+   *
+   * @param tenant whose log
+   * @param events 1 or more events, recorded now
+   * @return the entries, in order
+   */
+  List<PreparedEntry> prepare(TenantId tenant, List<AuditEvent> events) {
+    Instant recordedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    Rfc9162Hasher hasher = Rfc9162Hasher.create();
+    SensitiveFieldHasher sensitive =
+        new SensitiveFieldHasher(() -> inTenant(tenant, transactions, () -> hmacKeys.key(tenant)));
+    List<PreparedEntry> prepared = new ArrayList<>(events.size());
+    for (AuditEvent event : events) {
+      UUID id = event.id() != null ? event.id() : UuidV7.generate(clock);
+      byte[] body = AuditEntryJson.canonical(event, id, recordedAt, sensitive);
+      prepared.add(new PreparedEntry(id, event, recordedAt, body, hasher.leafHash(body)));
+    }
+    return prepared;
+  }
+
+  /**
+   * Appends batches in one transaction of their own (group commit): as if appended one after the
+   * other, so an id repeated in a later batch is a duplicate of the earlier one.
+   *
+   * @param tenant whose log
+   * @param batches prepared batches, each of 1 or more entries
+   * @return the receipts of each batch, in order
+   */
+  List<List<AuditReceipt>> appendCommitted(TenantId tenant, List<List<PreparedEntry>> batches) {
+    return inTenant(tenant, ownTransactions, () -> appendLocked(tenant, batches));
+  }
+
+  private List<List<AuditReceipt>> appendLocked(
+      TenantId tenant, List<List<PreparedEntry>> batches) {
     lock(tenant);
     Head head = head(tenant);
     PostgresNodeStore store = new PostgresNodeStore(jdbc, tenant);
@@ -153,47 +190,41 @@ class JdbcAuditLedger implements AuditLedger {
     if (!frontier.rootHash().equals(head.root())) {
       throw damaged(tenant);
     }
-    Map<UUID, Long> existing = existingIndexes(tenant, events);
-    Instant recordedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    Map<UUID, Long> assigned = new HashMap<>();
-    List<PendingEntry> fresh = new ArrayList<>();
-    List<AuditReceipt> receipts = new ArrayList<>(events.size());
-    SensitiveFieldHasher sensitive = new SensitiveFieldHasher(() -> hmacKeys.key(tenant));
-    for (AuditEvent event : events) {
-      UUID id = event.id() != null ? event.id() : UuidV7.generate(clock);
-      Long known = existing.get(id);
-      if (known == null) {
-        known = assigned.get(id);
+    Map<UUID, Long> existing = existingIndexes(tenant, batches);
+    List<PreparedEntry> fresh = new ArrayList<>();
+    List<List<AuditReceipt>> receipts = new ArrayList<>(batches.size());
+    for (List<PreparedEntry> batch : batches) {
+      List<AuditReceipt> batchReceipts = new ArrayList<>(batch.size());
+      for (PreparedEntry entry : batch) {
+        Long known = existing.get(entry.id());
+        if (known != null) {
+          batchReceipts.add(new AuditReceipt(entry.id(), known, true));
+          continue;
+        }
+        long index = head.size() + fresh.size();
+        fresh.add(entry);
+        existing.put(entry.id(), index);
+        batchReceipts.add(new AuditReceipt(entry.id(), index, false));
       }
-      if (known != null) {
-        receipts.add(new AuditReceipt(id, known, true));
-        continue;
-      }
-      long index = head.size() + fresh.size();
-      fresh.add(
-          new PendingEntry(
-              index, id, event, AuditEntryJson.canonical(event, id, recordedAt, sensitive)));
-      assigned.put(id, index);
-      receipts.add(new AuditReceipt(id, index, false));
+      receipts.add(batchReceipts);
     }
     if (fresh.isEmpty()) {
       return receipts;
     }
     Rfc9162AppendResult appended =
         Rfc9162Appender.create()
-            .appendLeafData(frontier, fresh.stream().map(PendingEntry::body).toList());
-    insertEntries(tenant, fresh, recordedAt);
-    store.insert(template, appended.nodes());
+            .appendLeafHashes(frontier, fresh.stream().map(PreparedEntry::leafHash).toList());
+    insertEntries(tenant, head.size(), fresh);
+    store.insert(appended.nodes());
     jdbc.sql(
-            "insert into audit_heads (tenant_id, size, root_hash, updated_at) values (?, ?, ?,"
-                + " now()) on conflict (tenant_id) do update set size = excluded.size,"
-                + " root_hash = excluded.root_hash, updated_at = excluded.updated_at")
-        .params(tenant.value(), appended.treeSize(), appended.rootHash().toByteArray())
-        .update();
-    jdbc.sql(
-            "insert into audit_pending_checkpoints (tenant_id, grew_at) values (?, clock_timestamp())"
+            "with head as (insert into audit_heads (tenant_id, size, root_hash, updated_at)"
+                + " values (?, ?, ?, now()) on conflict (tenant_id) do update set"
+                + " size = excluded.size, root_hash = excluded.root_hash,"
+                + " updated_at = excluded.updated_at returning tenant_id)"
+                + " insert into audit_pending_checkpoints (tenant_id, grew_at)"
+                + " select tenant_id, clock_timestamp() from head"
                 + " on conflict (tenant_id) do update set grew_at = excluded.grew_at")
-        .param(tenant.value())
+        .params(tenant.value(), appended.treeSize(), appended.rootHash().toByteArray())
         .update();
     return receipts;
   }
@@ -224,15 +255,15 @@ class JdbcAuditLedger implements AuditLedger {
         .update();
   }
 
-  private Map<UUID, Long> existingIndexes(TenantId tenant, List<AuditEvent> events) {
+  private Map<UUID, Long> existingIndexes(TenantId tenant, List<List<PreparedEntry>> batches) {
+    Map<UUID, Long> existing = new HashMap<>();
     String[] ids =
-        events.stream()
-            .map(AuditEvent::id)
-            .filter(id -> id != null)
-            .map(UUID::toString)
+        batches.stream()
+            .flatMap(List::stream)
+            .filter(entry -> entry.event().id() != null)
+            .map(entry -> entry.id().toString())
             .distinct()
             .toArray(String[]::new);
-    Map<UUID, Long> existing = new HashMap<>();
     if (ids.length == 0) {
       return existing;
     }
@@ -246,32 +277,67 @@ class JdbcAuditLedger implements AuditLedger {
     return existing;
   }
 
-  private void insertEntries(TenantId tenant, List<PendingEntry> entries, Instant recordedAt) {
-    OffsetDateTime recorded = recordedAt.atOffset(ZoneOffset.UTC);
-    template.batchUpdate(
-        "insert into audit_entries ("
-            + ENTRY_COLUMNS
-            + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        entries,
-        1000,
-        (statement, entry) -> {
-          AuditEvent event = entry.event();
-          statement.setObject(1, tenant.value());
-          statement.setLong(2, entry.index());
-          statement.setObject(3, entry.id());
-          statement.setObject(4, event.occurredAt().atOffset(ZoneOffset.UTC));
-          statement.setObject(5, recorded);
-          statement.setString(6, event.category().wireName());
-          statement.setString(7, event.action());
-          statement.setString(8, event.outcome().wireName());
-          statement.setString(9, event.actor().type().wireName());
-          statement.setString(10, event.actor().id());
-          statement.setString(11, event.resource() == null ? null : event.resource().type());
-          statement.setString(12, event.resource() == null ? null : event.resource().id());
-          statement.setString(13, event.correlationId());
-          statement.setBoolean(14, event.breakGlass());
-          statement.setBytes(15, entry.body());
-        });
+  /** All entries in one statement: one array per column, unnested server-side. */
+  private void insertEntries(TenantId tenant, long firstIndex, List<PreparedEntry> entries) {
+    int n = entries.size();
+    String[] ids = new String[n];
+    String[] occurred = new String[n];
+    String[] recorded = new String[n];
+    String[] categories = new String[n];
+    String[] actions = new String[n];
+    String[] outcomes = new String[n];
+    String[] actorTypes = new String[n];
+    @Nullable String[] actorIds = new String[n];
+    @Nullable String[] resourceTypes = new String[n];
+    @Nullable String[] resourceIds = new String[n];
+    @Nullable String[] correlationIds = new String[n];
+    boolean[] breakGlass = new boolean[n];
+    byte[][] bodies = new byte[n][];
+    for (int i = 0; i < n; i++) {
+      PreparedEntry entry = entries.get(i);
+      AuditEvent event = entry.event();
+      ids[i] = entry.id().toString();
+      occurred[i] = event.occurredAt().toString();
+      recorded[i] = entry.recordedAt().toString();
+      categories[i] = event.category().wireName();
+      actions[i] = event.action();
+      outcomes[i] = event.outcome().wireName();
+      actorTypes[i] = event.actor().type().wireName();
+      actorIds[i] = event.actor().id();
+      resourceTypes[i] = event.resource() == null ? null : event.resource().type();
+      resourceIds[i] = event.resource() == null ? null : event.resource().id();
+      correlationIds[i] = event.correlationId();
+      breakGlass[i] = event.breakGlass();
+      bodies[i] = entry.body();
+    }
+    jdbc.sql(
+            "insert into audit_entries ("
+                + ENTRY_COLUMNS
+                + ") select ?, ? + e.ord - 1, e.event_id, e.occurred_at, e.recorded_at,"
+                + " e.category, e.action, e.outcome, e.actor_type, e.actor_id, e.resource_type,"
+                + " e.resource_id, e.correlation_id, e.break_glass, e.body"
+                + " from unnest(?::uuid[], ?::timestamptz[], ?::timestamptz[], ?::text[],"
+                + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
+                + " ?::bool[], ?::bytea[]) with ordinality as e(event_id, occurred_at,"
+                + " recorded_at, category, action, outcome, actor_type, actor_id, resource_type,"
+                + " resource_id, correlation_id, break_glass, body, ord)")
+        .params(
+            tenant.value(),
+            firstIndex,
+            ids,
+            occurred,
+            recorded,
+            categories,
+            actions,
+            outcomes,
+            actorTypes,
+            actorIds,
+            resourceTypes,
+            resourceIds,
+            correlationIds,
+            breakGlass,
+            bodies)
+        .update();
   }
 
   // ---------------------------------------------------------------- reading
@@ -864,10 +930,20 @@ class JdbcAuditLedger implements AuditLedger {
 
   private record Head(long size, Sha256Hash root) {}
 
-  private record PendingEntry(long index, UUID id, AuditEvent event, byte[] body) {
+  /**
+   * An event ready to append: its id, its stored body (the leaf data) and leaf hash.
+   *
+   * @param id the event's id, assigned when it had none
+   * @param event the event
+   * @param recordedAt its {@code recorded_at}
+   * @param body the canonical entry
+   * @param leafHash {@code SHA-256(0x00 || body)}
+   */
+  record PreparedEntry(
+      UUID id, AuditEvent event, Instant recordedAt, byte[] body, Sha256Hash leafHash) {
     @Override
     public String toString() {
-      return "PendingEntry[index=" + index + "]";
+      return "PreparedEntry[id=" + id + "]";
     }
   }
 }

@@ -5,6 +5,7 @@ import io.bulwark.audit.AuditCategory;
 import io.bulwark.audit.AuditEntry;
 import io.bulwark.audit.AuditEntryPage;
 import io.bulwark.audit.AuditEvent;
+import io.bulwark.audit.AuditIngestion;
 import io.bulwark.audit.AuditLedger;
 import io.bulwark.audit.AuditOutcome;
 import io.bulwark.audit.AuditQuery;
@@ -41,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Ingestion ({@code audit:write}) and search ({@code audit:read}) of a tenant's audit events. A
- * batch is appended all or nothing and answered only after the commit.
+ * batch is appended all or nothing and answered only after its (group) commit is durable.
  */
 @RestController
 @RequestMapping(
@@ -53,11 +54,14 @@ class AuditEventController {
 
   private final Tenants tenants;
   private final AuditLedger ledger;
+  private final AuditIngestion ingestion;
   private final AccessDecisions access;
 
-  AuditEventController(Tenants tenants, AuditLedger ledger, AccessDecisions access) {
+  AuditEventController(
+      Tenants tenants, AuditLedger ledger, AuditIngestion ingestion, AccessDecisions access) {
     this.tenants = tenants;
     this.ledger = ledger;
+    this.ingestion = ingestion;
     this.access = access;
   }
 
@@ -78,7 +82,7 @@ class AuditEventController {
       throw new ApiProblem(ProblemType.MALFORMED_REQUEST, "The body is missing");
     }
     List<AuditEvent> events = AuditEventJson.batch(json);
-    List<AuditReceipt> receipts = ledger.append(tenant.id(), events);
+    List<AuditReceipt> receipts = ingestion.ingest(tenant.id(), events);
     return ResponseEntity.status(HttpStatus.CREATED)
         .cacheControl(CacheControl.noStore())
         .body(new IngestResponse(receipts.stream().map(Receipt::of).toList()));

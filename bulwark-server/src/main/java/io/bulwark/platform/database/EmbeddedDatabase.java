@@ -11,7 +11,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A PostgreSQL server run by Bulwark itself, with its files under the data directory so they
- * survive restarts. Listens on loopback only. Closing it stops the server cleanly.
+ * survive restarts. Listens on loopback only. Closing it stops the server cleanly; a server left
+ * running by a Bulwark process that died is stopped on the next start (see {@link
+ * OrphanedPostmaster}). Commits are durable: {@code fsync} and {@code synchronous_commit} are on.
  */
 final class EmbeddedDatabase implements AutoCloseable {
 
@@ -27,6 +29,7 @@ final class EmbeddedDatabase implements AutoCloseable {
     Path directory = dataDir.resolve("postgres").toAbsolutePath();
     try {
       Files.createDirectories(directory.getParent());
+      OrphanedPostmaster.stopIfAny(directory);
       log.atInfo()
           .setMessage("Starting embedded PostgreSQL")
           .addKeyValue("data_directory", directory.toString())
@@ -38,6 +41,11 @@ final class EmbeddedDatabase implements AutoCloseable {
               .setRegisterShutdownHook(false)
               .setPGStartupWait(Duration.ofSeconds(60))
               .setServerConfig("listen_addresses", "127.0.0.1")
+              // The library's defaults are for tests (synchronous_commit off): a commit must be on
+              // disk before it is acknowledged.
+              .setServerConfig("fsync", "on")
+              .setServerConfig("synchronous_commit", "on")
+              .setServerConfig("full_page_writes", "on")
               .setServerConfig("max_connections", "200")
               .setServerConfig("shared_buffers", "128MB")
               .setServerConfig("log_min_error_statement", "panic")

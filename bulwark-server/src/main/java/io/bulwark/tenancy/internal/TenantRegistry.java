@@ -30,9 +30,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The tenant registry on PostgreSQL. Lookups by slug, made on every request, are served from a
- * short-lived cache; a change made on this node is visible at once, one made on another node within
- * {@link #CACHE_TTL}.
+ * The tenant registry on PostgreSQL. Lookups by slug or id, made on every request, are served from
+ * a short-lived cache; a change made on this node is visible at once, one made on another node
+ * within {@link #CACHE_TTL}.
  */
 @Service
 class TenantRegistry implements Tenants {
@@ -45,6 +45,7 @@ class TenantRegistry implements Tenants {
   private final ApplicationEventPublisher events;
   private final Clock clock;
   private final ConcurrentHashMap<String, Cached> bySlug = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<TenantId, Cached> byId = new ConcurrentHashMap<>();
 
   TenantRegistry(JdbcClient jdbc, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
@@ -98,10 +99,18 @@ class TenantRegistry implements Tenants {
 
   @Override
   public Optional<Tenant> find(TenantId id) {
-    return jdbc.sql("select " + COLUMNS + " from tenants where id = ?")
-        .param(id.value())
-        .query(TenantRegistry::map)
-        .optional();
+    Cached cached = byId.get(id);
+    Instant now = clock.instant();
+    if (cached != null && cached.loadedAt().plus(CACHE_TTL).isAfter(now)) {
+      return Optional.ofNullable(cached.tenant());
+    }
+    Optional<Tenant> loaded =
+        jdbc.sql("select " + COLUMNS + " from tenants where id = ?")
+            .param(id.value())
+            .query(TenantRegistry::map)
+            .optional();
+    byId.put(id, new Cached(loaded.orElse(null), now));
+    return loaded;
   }
 
   @Override
@@ -138,6 +147,7 @@ class TenantRegistry implements Tenants {
         .params(displayName, dbStatus(status), java.sql.Timestamp.from(now), current.id().value())
         .update();
     bySlug.remove(slug.value());
+    byId.remove(current.id());
     if (status != current.status()) {
       events.publishEvent(new TenantStatusChanged(current.id(), slug, current.status(), status));
     }
