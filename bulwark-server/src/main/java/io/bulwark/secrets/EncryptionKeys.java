@@ -22,7 +22,8 @@ public interface EncryptionKeys {
 
   /**
    * @param tenant whose keyset
-   * @return the id of the key new ciphertexts are made with
+   * @return the id of the key new ciphertexts are made with, as stored now (the keyset is re-read,
+   *     so this node encrypts under it from here on)
    */
   int primaryDataKeyId(TenantId tenant);
 

@@ -20,6 +20,8 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -100,12 +102,13 @@ class TinkTenantEncryption implements TenantEncryption, EncryptionKeys {
                     "Cannot rotate the data keyset of tenant " + tenant, e);
               }
             });
-    dataKeys.remove(tenant);
+    evictNowAndAfterCommit(tenant);
     return rotation;
   }
 
   @Override
   public int primaryDataKeyId(TenantId tenant) {
+    dataKeys.remove(tenant);
     return dataKey(tenant).primaryKeyId();
   }
 
@@ -140,8 +143,22 @@ class TinkTenantEncryption implements TenantEncryption, EncryptionKeys {
             return false;
           }
           store(tenant, open(tenant, read(tenant)));
+          evictNowAndAfterCommit(tenant);
           return true;
         });
+  }
+
+  private void evictNowAndAfterCommit(TenantId tenant) {
+    dataKeys.remove(tenant);
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+              dataKeys.remove(tenant);
+            }
+          });
+    }
   }
 
   private DataKeyset dataKey(TenantId tenant) {

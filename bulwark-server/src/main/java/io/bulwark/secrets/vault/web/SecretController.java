@@ -1,16 +1,13 @@
 package io.bulwark.secrets.vault.web;
 
-import io.bulwark.audit.AuditActor;
 import io.bulwark.authorization.AccessDecisions;
 import io.bulwark.authorization.Permission;
 import io.bulwark.authorization.Permissions;
-import io.bulwark.authorization.Principal;
 import io.bulwark.authorization.TenantAccess;
 import io.bulwark.classification.ClassificationTier;
 import io.bulwark.platform.problem.ApiProblem;
 import io.bulwark.platform.problem.InvalidFieldException;
 import io.bulwark.platform.problem.ProblemType;
-import io.bulwark.platform.web.CorrelationIdFilter;
 import io.bulwark.platform.web.Cursors;
 import io.bulwark.secrets.vault.RevealedSecret;
 import io.bulwark.secrets.vault.SecretCaller;
@@ -30,13 +27,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.MDC;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -82,7 +75,8 @@ class SecretController {
       @RequestParam(name = "prefix", required = false) @Nullable String prefix,
       @RequestParam(name = "limit", required = false) @Nullable Integer limit,
       @RequestParam(name = "cursor", required = false) @Nullable String cursor) {
-    Tenant tenant = requireAny(slug, Permissions.SECRETS_READ, Permissions.SECRETS_ADMIN);
+    String listed = SecretPath.checkPrefix(prefix == null ? "" : prefix);
+    Tenant tenant = requireAny(slug, Permissions.SECRETS_READ, Permissions.SECRETS_ADMIN, listed);
     int size = limit == null ? DEFAULT_LIMIT : limit;
     if (size < 1 || size > MAX_LIMIT) {
       throw new ApiProblem(
@@ -91,11 +85,7 @@ class SecretController {
           Map.of("parameter", "limit"));
     }
     SecretPage page =
-        secrets.list(
-            tenant.id(),
-            SecretPath.checkPrefix(prefix == null ? "" : prefix),
-            cursor == null ? null : Cursors.decode(cursor),
-            size);
+        secrets.list(tenant.id(), listed, cursor == null ? null : Cursors.decode(cursor), size);
     return new SecretList(
         page.items().stream().map(m -> MetadataResponse.of(m, false)).toList(),
         page.nextPosition() == null ? null : Cursors.encode(page.nextPosition()));
@@ -108,7 +98,7 @@ class SecretController {
       @RequestParam(name = "version", required = false) @Nullable Integer version,
       @RequestHeader(name = PURPOSE_HEADER, required = false) @Nullable String purpose) {
     SecretPath secretPath = path(path);
-    Tenant tenant = access.require(slug, Permissions.SECRETS_READ);
+    Tenant tenant = access.require(slug, Permissions.SECRETS_READ, secretPath.value());
     RevealedSecret revealed =
         secrets.read(tenant.id(), secretPath, version, caller(tenant, purpose));
     return ResponseEntity.ok()
@@ -130,10 +120,10 @@ class SecretController {
       @RequestHeader(name = PURPOSE_HEADER, required = false) @Nullable String purpose,
       @RequestBody WriteRequest body) {
     SecretPath secretPath = path(path);
-    Tenant tenant = access.require(slug, Permissions.SECRETS_WRITE);
+    Tenant tenant = access.require(slug, Permissions.SECRETS_WRITE, secretPath.value());
     SecretMetadataChanges changes = null;
     if (body.metadata() != null) {
-      access.require(slug, Permissions.SECRETS_ADMIN);
+      access.require(slug, Permissions.SECRETS_ADMIN, secretPath.value());
       changes = body.metadata().toChanges("metadata.");
     }
     if (body.value() == null || body.value().isNull() || body.value().isMissingNode()) {
@@ -161,7 +151,7 @@ class SecretController {
       @RequestParam(name = "versions", required = false) @Nullable List<Integer> versions,
       @RequestHeader(name = PURPOSE_HEADER, required = false) @Nullable String purpose) {
     SecretPath secretPath = path(path);
-    Tenant tenant = access.require(slug, Permissions.SECRETS_DELETE);
+    Tenant tenant = access.require(slug, Permissions.SECRETS_DELETE, secretPath.value());
     secrets.delete(tenant.id(), secretPath, versions, caller(tenant, purpose));
     return ResponseEntity.noContent().build();
   }
@@ -173,7 +163,7 @@ class SecretController {
       @RequestHeader(name = PURPOSE_HEADER, required = false) @Nullable String purpose,
       @RequestBody VersionsRequest body) {
     SecretPath secretPath = path(path);
-    Tenant tenant = access.require(slug, Permissions.SECRETS_DELETE);
+    Tenant tenant = access.require(slug, Permissions.SECRETS_DELETE, secretPath.value());
     secrets.undelete(tenant.id(), secretPath, body.versionsOrEmpty(), caller(tenant, purpose));
     return ResponseEntity.noContent().build();
   }
@@ -185,7 +175,7 @@ class SecretController {
       @RequestHeader(name = PURPOSE_HEADER, required = false) @Nullable String purpose,
       @RequestBody VersionsRequest body) {
     SecretPath secretPath = path(path);
-    Tenant tenant = access.require(slug, Permissions.SECRETS_ADMIN);
+    Tenant tenant = access.require(slug, Permissions.SECRETS_ADMIN, secretPath.value());
     secrets.destroy(tenant.id(), secretPath, body.versionsOrEmpty(), caller(tenant, purpose));
     return ResponseEntity.noContent().build();
   }
@@ -193,7 +183,8 @@ class SecretController {
   @GetMapping("/secret-metadata/{*path}")
   MetadataResponse metadata(@PathVariable("slug") String slug, @PathVariable("path") String path) {
     SecretPath secretPath = path(path);
-    Tenant tenant = requireAny(slug, Permissions.SECRETS_READ, Permissions.SECRETS_ADMIN);
+    Tenant tenant =
+        requireAny(slug, Permissions.SECRETS_READ, Permissions.SECRETS_ADMIN, secretPath.value());
     return MetadataResponse.of(secrets.metadata(tenant.id(), secretPath), true);
   }
 
@@ -204,7 +195,7 @@ class SecretController {
       @RequestHeader(name = PURPOSE_HEADER, required = false) @Nullable String purpose,
       @RequestBody MetadataBody body) {
     SecretPath secretPath = path(path);
-    Tenant tenant = access.require(slug, Permissions.SECRETS_ADMIN);
+    Tenant tenant = access.require(slug, Permissions.SECRETS_ADMIN, secretPath.value());
     return MetadataResponse.of(
         secrets.updateMetadata(
             tenant.id(), secretPath, body.toChanges(""), caller(tenant, purpose)),
@@ -215,43 +206,19 @@ class SecretController {
     return new SecretPath(captured.startsWith("/") ? captured.substring(1) : captured);
   }
 
-  private Tenant requireAny(String slug, Permission first, Permission second) {
+  private Tenant requireAny(String slug, Permission first, Permission second, String resource) {
     try {
-      return access.require(slug, first);
+      return access.require(slug, first, resource);
     } catch (ApiProblem denied) {
       if (denied.type() != ProblemType.FORBIDDEN) {
         throw denied;
       }
-      return access.require(slug, second);
+      return access.require(slug, second, resource);
     }
   }
 
   private SecretCaller caller(Tenant tenant, @Nullable String purpose) {
-    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-    if (!(authentication instanceof JwtAuthenticationToken token)) {
-      throw new ApiProblem(ProblemType.UNAUTHENTICATED, "A bearer token is required");
-    }
-    Principal principal = decisions.principalOf(token);
-    AuditActor actor =
-        new AuditActor(
-            principal.type() == Principal.Type.USER
-                ? AuditActor.Type.USER
-                : AuditActor.Type.SERVICE,
-            principal.id(),
-            null,
-            null,
-            null);
-    String correlationId = MDC.get(CorrelationIdFilter.MDC_KEY);
-    if (correlationId != null && (correlationId.isBlank() || correlationId.length() > 128)) {
-      correlationId = null;
-    }
-    if (purpose != null && (purpose.isBlank() || purpose.length() > 256)) {
-      throw new ApiProblem(
-          ProblemType.INVALID_PARAMETER,
-          "Header " + PURPOSE_HEADER + " must be 1 to 256 characters",
-          Map.of("parameter", PURPOSE_HEADER));
-    }
-    return new SecretCaller(actor, purpose, correlationId);
+    return SecretCallers.current(decisions, purpose);
   }
 
   private static @Nullable Integer expectedVersion(@Nullable String ifMatch) {
