@@ -40,3 +40,23 @@ alter table role_assignments add column resource_prefix text not null default ''
 alter table role_assignments drop constraint role_assignments_pkey;
 alter table role_assignments
     add primary key (tenant_id, principal_type, principal_id, role, resource_prefix);
+
+-- A tenant's rotation webhook: where to POST when a secret's rotation is due, and the HMAC signing
+-- secret, encrypted under the tenant's data key.
+create table secret_rotation_webhooks (
+    tenant_id      uuid        primary key default bulwark_current_tenant() references tenants (id),
+    url            text        not null,
+    signing_secret bytea       not null,
+    created_at     timestamptz not null default now(),
+    updated_at     timestamptz not null default now()
+);
+
+alter table secret_rotation_webhooks enable row level security;
+alter table secret_rotation_webhooks force row level security;
+create policy tenant_isolation on secret_rotation_webhooks
+    using (tenant_id = bulwark_current_tenant())
+    with check (tenant_id = bulwark_current_tenant());
+grant select, insert, update, delete on secret_rotation_webhooks to ${app_role};
+
+-- The current version a rotation-due notification was delivered for (each is sent once).
+alter table secrets add column rotation_notified_version integer;

@@ -20,6 +20,8 @@ import io.bulwark.secrets.vault.SecretMetadata;
 import io.bulwark.secrets.vault.SecretMetadataChanges;
 import io.bulwark.secrets.vault.SecretPage;
 import io.bulwark.secrets.vault.SecretPath;
+import io.bulwark.secrets.vault.SecretRotationPage;
+import io.bulwark.secrets.vault.SecretRotationStatus;
 import io.bulwark.secrets.vault.SecretValue;
 import io.bulwark.secrets.vault.SecretVersion;
 import io.bulwark.secrets.vault.Secrets;
@@ -351,6 +353,70 @@ class JdbcSecrets implements Secrets {
           List<SecretMetadata> page = rows.subList(0, limit);
           return new SecretPage(page, page.get(limit - 1).path().value());
         });
+  }
+
+  @Override
+  public SecretRotationPage rotationReport(
+      TenantId tenant, String prefix, Duration window, @Nullable String after, int limit) {
+    return inTenant(
+        tenant,
+        () -> {
+          Instant now = Instant.now();
+          Instant horizon = now.plus(window);
+          List<SecretRotationStatus> rows =
+              jdbc.sql(
+                      "select s.path, s.owner, s.current_version, s.rotation_period, s.expires_at,"
+                          + " v.created_at as rotated_at,"
+                          + " v.created_at + cast(s.rotation_period as interval) as due_at"
+                          + " from secrets s left join secret_versions v on v.tenant_id ="
+                          + " s.tenant_id and v.path = s.path and v.version = s.current_version"
+                          + " where s.tenant_id = ? and starts_with(s.path, ?) and s.path > ?"
+                          + " and ((s.rotation_period is not null and v.created_at is not null"
+                          + " and v.created_at + cast(s.rotation_period as interval) <= ?)"
+                          + " or (s.expires_at is not null and s.expires_at <= ?))"
+                          + " order by s.path limit ?")
+                  .params(
+                      tenant.value(),
+                      prefix,
+                      after == null ? "" : after,
+                      Timestamp.from(horizon),
+                      Timestamp.from(horizon),
+                      limit + 1)
+                  .query((rs, n) -> rotationStatus(rs, now, horizon))
+                  .list();
+          if (rows.size() <= limit) {
+            return new SecretRotationPage(rows, null);
+          }
+          List<SecretRotationStatus> page = rows.subList(0, limit);
+          return new SecretRotationPage(page, page.get(limit - 1).path().value());
+        });
+  }
+
+  private static SecretRotationStatus rotationStatus(ResultSet rs, Instant now, Instant horizon)
+      throws SQLException {
+    String rotation = rs.getString("rotation_period");
+    Instant dueAt = instant(rs, "due_at");
+    Instant expiresAt = instant(rs, "expires_at");
+    List<SecretRotationStatus.Reason> reasons = new ArrayList<>();
+    boolean overdue = false;
+    if (dueAt != null && !dueAt.isAfter(horizon)) {
+      reasons.add(SecretRotationStatus.Reason.ROTATION);
+      overdue = !dueAt.isAfter(now);
+    }
+    if (expiresAt != null && !expiresAt.isAfter(horizon)) {
+      reasons.add(SecretRotationStatus.Reason.EXPIRY);
+      overdue |= !expiresAt.isAfter(now);
+    }
+    return new SecretRotationStatus(
+        new SecretPath(rs.getString("path")),
+        rs.getString("owner"),
+        rs.getInt("current_version"),
+        rotation == null ? null : Duration.parse(rotation),
+        instant(rs, "rotated_at"),
+        dueAt,
+        expiresAt,
+        overdue ? SecretRotationStatus.Status.OVERDUE : SecretRotationStatus.Status.DUE,
+        reasons);
   }
 
   private void apply(TenantId tenant, SecretPath path, SecretMetadataChanges changes) {

@@ -15,6 +15,8 @@ import io.bulwark.secrets.vault.SecretMetadata;
 import io.bulwark.secrets.vault.SecretMetadataChanges;
 import io.bulwark.secrets.vault.SecretPage;
 import io.bulwark.secrets.vault.SecretPath;
+import io.bulwark.secrets.vault.SecretRotationPage;
+import io.bulwark.secrets.vault.SecretRotationStatus;
 import io.bulwark.secrets.vault.SecretValue;
 import io.bulwark.secrets.vault.SecretVersion;
 import io.bulwark.secrets.vault.Secrets;
@@ -57,6 +59,8 @@ class SecretController {
   private static final Pattern ENTITY_TAG = Pattern.compile("\"(0|[1-9][0-9]{0,8})\"");
   private static final int DEFAULT_LIMIT = 50;
   private static final int MAX_LIMIT = 200;
+  private static final Duration DEFAULT_DUE_WINDOW = Duration.ofDays(7);
+  private static final Duration MAX_DUE_WINDOW = Duration.ofDays(366);
 
   private final Secrets secrets;
   private final TenantAccess access;
@@ -70,11 +74,13 @@ class SecretController {
   }
 
   @GetMapping("/secrets")
-  SecretList list(
+  Object list(
       @PathVariable("slug") String slug,
       @RequestParam(name = "prefix", required = false) @Nullable String prefix,
       @RequestParam(name = "limit", required = false) @Nullable Integer limit,
-      @RequestParam(name = "cursor", required = false) @Nullable String cursor) {
+      @RequestParam(name = "cursor", required = false) @Nullable String cursor,
+      @RequestParam(name = "rotation", required = false) @Nullable String rotation,
+      @RequestParam(name = "within", required = false) @Nullable String within) {
     String listed = SecretPath.checkPrefix(prefix == null ? "" : prefix);
     Tenant tenant = requireAny(slug, Permissions.SECRETS_READ, Permissions.SECRETS_ADMIN, listed);
     int size = limit == null ? DEFAULT_LIMIT : limit;
@@ -84,11 +90,51 @@ class SecretController {
           "Parameter 'limit' must be 1 to " + MAX_LIMIT,
           Map.of("parameter", "limit"));
     }
-    SecretPage page =
-        secrets.list(tenant.id(), listed, cursor == null ? null : Cursors.decode(cursor), size);
+    String after = cursor == null ? null : Cursors.decode(cursor);
+    if (rotation != null || within != null) {
+      SecretRotationPage page =
+          secrets.rotationReport(tenant.id(), listed, window(rotation, within), after, size);
+      return new RotationList(
+          page.items().stream().map(RotationResponse::of).toList(),
+          page.nextPosition() == null ? null : Cursors.encode(page.nextPosition()));
+    }
+    SecretPage page = secrets.list(tenant.id(), listed, after, size);
     return new SecretList(
         page.items().stream().map(m -> MetadataResponse.of(m, false)).toList(),
         page.nextPosition() == null ? null : Cursors.encode(page.nextPosition()));
+  }
+
+  private static Duration window(@Nullable String rotation, @Nullable String within) {
+    if ("overdue".equals(rotation)) {
+      if (within != null) {
+        throw new ApiProblem(
+            ProblemType.INVALID_PARAMETER,
+            "Parameter 'within' goes with rotation=due only",
+            Map.of("parameter", "within"));
+      }
+      return Duration.ZERO;
+    }
+    if (!"due".equals(rotation)) {
+      throw new ApiProblem(
+          ProblemType.INVALID_PARAMETER,
+          "Parameter 'rotation' must be 'overdue' or 'due'",
+          Map.of("parameter", "rotation"));
+    }
+    if (within == null) {
+      return DEFAULT_DUE_WINDOW;
+    }
+    try {
+      Duration window = Duration.parse(within);
+      if (window.isNegative() || window.compareTo(MAX_DUE_WINDOW) > 0) {
+        throw new DateTimeParseException("out of range", within, 0);
+      }
+      return window;
+    } catch (DateTimeParseException e) {
+      throw new ApiProblem(
+          ProblemType.INVALID_PARAMETER,
+          "Parameter 'within' must be an ISO-8601 duration from PT0S to P366D, such as P7D",
+          Map.of("parameter", "within"));
+    }
   }
 
   @GetMapping("/secrets/{*path}")
@@ -300,6 +346,33 @@ class SecretController {
   record WrittenResponse(String path, int version, Instant createdAt) {}
 
   record SecretList(List<MetadataResponse> items, @Nullable String nextCursor) {}
+
+  record RotationList(List<RotationResponse> items, @Nullable String nextCursor) {}
+
+  record RotationResponse(
+      String path,
+      @Nullable String owner,
+      int currentVersion,
+      @Nullable String rotationPeriod,
+      @Nullable Instant lastRotatedAt,
+      @Nullable Instant rotationDueAt,
+      @Nullable Instant expiresAt,
+      String status,
+      List<String> reasons) {
+
+    static RotationResponse of(SecretRotationStatus status) {
+      return new RotationResponse(
+          status.path().value(),
+          status.owner(),
+          status.currentVersion(),
+          status.rotationPeriod() == null ? null : status.rotationPeriod().toString(),
+          status.lastRotatedAt(),
+          status.rotationDueAt(),
+          status.expiresAt(),
+          status.status().wireName(),
+          status.reasons().stream().map(SecretRotationStatus.Reason::wireName).toList());
+    }
+  }
 
   record VersionResponse(
       int version,
