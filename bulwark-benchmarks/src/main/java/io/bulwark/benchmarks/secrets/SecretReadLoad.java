@@ -62,9 +62,14 @@ public final class SecretReadLoad {
               .GET()
               .build());
     }
-    run(vault, requests, concurrency, warmup);
+    Result warm = run(vault, requests, concurrency, warmup);
     Result result = run(vault, requests, concurrency, seconds);
-    System.out.println(result.describe(vault.base, concurrency, seconds, secrets));
+    System.out.println(
+        result.describe(vault.base, concurrency, seconds, secrets)
+            + " warmup_reads="
+            + warm.latencies.length
+            + " setup_writes="
+            + secrets);
   }
 
   private static Result run(

@@ -68,17 +68,20 @@ class JdbcSecrets implements Secrets {
   private final TenantEncryption encryption;
   private final AuditLedger ledger;
   private final TransactionTemplate transactions;
+  private final AuditGroupCommit readAudits;
   private final JsonMapper json = JsonMapper.builder().build();
 
   JdbcSecrets(
       JdbcClient jdbc,
       TenantEncryption encryption,
       AuditLedger ledger,
-      TransactionTemplate transactions) {
+      TransactionTemplate transactions,
+      AuditGroupCommit readAudits) {
     this.jdbc = jdbc;
     this.encryption = encryption;
     this.ledger = ledger;
     this.transactions = transactions;
+    this.readAudits = readAudits;
   }
 
   /**
@@ -182,7 +185,7 @@ class JdbcSecrets implements Secrets {
           "Parameter 'version' must be 1 or more",
           Map.of("parameter", "version"));
     }
-    Optional<RevealedSecret> revealed =
+    Optional<Revealed> revealed =
         inTenant(
             tenant,
             () -> {
@@ -193,17 +196,11 @@ class JdbcSecrets implements Secrets {
                 byte[] plaintext =
                     encryption.decrypt(
                         tenant, stored.ciphertext(), associatedData(tenant, path, wanted));
-                audit(
-                    tenant,
-                    caller,
-                    AuditCategory.DATA_ACCESS,
-                    "secret.read",
-                    AuditOutcome.SUCCESS,
-                    secret,
-                    details(wanted));
                 return Optional.of(
-                    new RevealedSecret(
-                        path, wanted, stored.createdAt(), SecretValue.ofJson(plaintext)));
+                    new Revealed(
+                        secret,
+                        new RevealedSecret(
+                            path, wanted, stored.createdAt(), SecretValue.ofJson(plaintext))));
               } catch (DecryptionFailedException e) {
                 ObjectNode details = details(wanted);
                 details.put("reason", "ciphertext failed authentication");
@@ -218,16 +215,33 @@ class JdbcSecrets implements Secrets {
                 return Optional.empty();
               }
             });
-    return revealed.orElseThrow(() -> {
+    if (revealed.isEmpty()) {
       log.atWarn()
           .setMessage("A secret version failed authenticated decryption")
           .addKeyValue("tenant", tenant.toString())
           .addKeyValue("secret_path", path.value())
           .log();
-      return new ApiProblem(
+      throw new ApiProblem(
           ProblemType.SECRET_UNREADABLE,
           "The stored secret version could not be decrypted; the event was audited");
-    });
+    }
+    RevealedSecret secret = revealed.get().secret();
+    try {
+      // Committed before the value is returned: no audit, no read.
+      readAudits.append(
+          tenant,
+          event(
+              caller,
+              AuditCategory.DATA_ACCESS,
+              "secret.read",
+              AuditOutcome.SUCCESS,
+              revealed.get().metadata(),
+              details(secret.version())));
+    } catch (RuntimeException e) {
+      secret.value().wipe();
+      throw e;
+    }
+    return secret;
   }
 
   @Override
@@ -627,28 +641,35 @@ class JdbcSecrets implements Secrets {
       AuditOutcome outcome,
       SecretMetadata secret,
       ObjectNode details) {
+    ledger.append(tenant, List.of(event(caller, category, action, outcome, secret, details)));
+  }
+
+  private static AuditEvent event(
+      SecretCaller caller,
+      AuditCategory category,
+      String action,
+      AuditOutcome outcome,
+      SecretMetadata secret,
+      ObjectNode details) {
     AuditClassification classification =
         secret.classification() == null
             ? null
             : AuditClassification.fromWireName(secret.classification().apiName()).orElse(null);
-    ledger.append(
-        tenant,
-        List.of(
-            new AuditEvent(
-                null,
-                Instant.now(),
-                category,
-                action,
-                outcome,
-                caller.actor(),
-                new AuditResource("secret", secret.path().value()),
-                caller.purpose(),
-                null,
-                false,
-                classification,
-                caller.correlationId(),
-                null,
-                details)));
+    return new AuditEvent(
+        null,
+        Instant.now(),
+        category,
+        action,
+        outcome,
+        caller.actor(),
+        new AuditResource("secret", secret.path().value()),
+        caller.purpose(),
+        null,
+        false,
+        classification,
+        caller.correlationId(),
+        null,
+        details);
   }
 
   private static ObjectNode details(int version) {
@@ -695,6 +716,9 @@ class JdbcSecrets implements Secrets {
   private <T> T inTenant(TenantId tenant, Supplier<T> work) {
     return TenantContext.callAs(tenant, () -> transactions.execute(status -> work.get()));
   }
+
+  /** A decrypted version with the metadata its audit event names. */
+  private record Revealed(SecretMetadata metadata, RevealedSecret secret) {}
 
   /** A stored version's ciphertext; never logged, never returned. */
   private record StoredVersion(
