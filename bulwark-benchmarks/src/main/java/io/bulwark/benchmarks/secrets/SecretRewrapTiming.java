@@ -9,6 +9,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Times the rewrap of {@code secrets} secrets after a data-key rotation: it writes them to a fresh
@@ -21,13 +23,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class SecretRewrapTiming {
 
+  /** Tokens live five minutes; the writers take a new one well before. */
+  private static final Duration TOKEN_REFRESH = Duration.ofMinutes(3);
+
   private SecretRewrapTiming() {}
 
   public static void main(String[] args) throws Exception {
     int secrets = args.length > 3 ? Integer.parseInt(args[3]) : 100_000;
     int writers = args.length > 4 ? Integer.parseInt(args[4]) : 8;
     BenchVault vault = BenchVault.create(args[0], args[1], args[2]);
-    String token = vault.token();
+    AtomicReference<String> token = new AtomicReference<>(vault.token());
+    AtomicLong tokenAt = new AtomicLong(System.nanoTime());
     String value = "{\"value\": \"" + "v".repeat(256) + "\"}";
 
     long writeStart = System.nanoTime();
@@ -38,12 +44,17 @@ public final class SecretRewrapTiming {
         futures.add(
             pool.submit(() -> {
               for (int i = next.getAndIncrement(); i < secrets; i = next.getAndIncrement()) {
+                long issued = tokenAt.get();
+                if (System.nanoTime() - issued > TOKEN_REFRESH.toNanos()
+                    && tokenAt.compareAndSet(issued, System.nanoTime())) {
+                  token.set(vault.token());
+                }
                 vault.expect(
                     200,
                     vault.send(
                         "PUT",
                         "/api/v1/tenants/" + vault.slug + "/secrets/rewrap/s-" + i,
-                        token,
+                        token.get(),
                         value));
               }
               return null;
