@@ -3,7 +3,7 @@
 # rewrap of many secrets after a data-key rotation (SecretRewrapTiming). One Bulwark server with
 # its embedded PostgreSQL in a fresh data directory; everything on loopback.
 # Usage: bulwark-benchmarks/scripts/secrets-benchmark.sh [concurrency=32] [seconds=30] [rewrap-secrets=100000]
-# Environment: READ_RUNS (3), BENCH_PORT (8191), SKIP_BUILD=1, BULWARK_JAVA_OPTS.
+# Environment: READ_RUNS (3), BENCH_PORT (8196), SKIP_BUILD=1, BULWARK_JAVA_OPTS.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 CONCURRENCY=${1:-32}
@@ -11,7 +11,7 @@ SECONDS_MEASURED=${2:-30}
 REWRAP_SECRETS=${3:-100000}
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 WORK=bulwark-benchmarks/target/secrets-benchmark${BENCH_PORT:+-$BENCH_PORT}
-PORT=${BENCH_PORT:-8191}
+PORT=${BENCH_PORT:-8196}
 SECRET=bench-secret-0123456789abcdefghijklmnop
 mkdir -p "$WORK"
 
