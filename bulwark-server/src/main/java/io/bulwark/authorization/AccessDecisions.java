@@ -1,6 +1,7 @@
 package io.bulwark.authorization;
 
 import io.bulwark.platform.TenantId;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
@@ -16,7 +17,27 @@ public interface AccessDecisions {
    * @param resourceTenant the tenant owning the resource
    * @return the decision and its reason
    */
-  AccessDecision decide(Principal principal, Permission permission, TenantId resourceTenant);
+  default AccessDecision decide(
+      Principal principal, Permission permission, TenantId resourceTenant) {
+    return decide(principal, permission, resourceTenant, null);
+  }
+
+  /**
+   * Decides for one resource: roles narrowed to a path prefix ({@link ScopedRole}) count only when
+   * the resource's path starts with their prefix.
+   *
+   * @param principal the caller
+   * @param permission what it wants to do
+   * @param resourceTenant the tenant owning the resource
+   * @param resource the resource's path (a secret's path, or a listing's prefix), or null for a
+   *     tenant-wide check
+   * @return the decision and its reason
+   */
+  AccessDecision decide(
+      Principal principal,
+      Permission permission,
+      TenantId resourceTenant,
+      @Nullable String resource);
 
   /**
    * @param token a validated Bulwark access token
@@ -33,5 +54,19 @@ public interface AccessDecisions {
    * @throws io.bulwark.platform.problem.ApiProblem 403 with the reason when denied, 401 when there
    *     is no authenticated caller
    */
-  Principal require(Permission permission, TenantId resourceTenant);
+  default Principal require(Permission permission, TenantId resourceTenant) {
+    return require(permission, resourceTenant, null);
+  }
+
+  /**
+   * Decides for the caller of the current request on one resource and throws when denied.
+   *
+   * @param permission what the caller wants to do
+   * @param resourceTenant the tenant owning the resource
+   * @param resource the resource's path, or null for a tenant-wide check
+   * @return the caller
+   * @throws io.bulwark.platform.problem.ApiProblem 403 with the reason when denied, 401 when there
+   *     is no authenticated caller
+   */
+  Principal require(Permission permission, TenantId resourceTenant, @Nullable String resource);
 }

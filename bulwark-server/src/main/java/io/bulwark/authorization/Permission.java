@@ -34,6 +34,14 @@ public record Permission(String value) {
   }
 
   /**
+   * @return whether a role assignment may narrow this permission to the resources under a path
+   *     prefix ({@link ScopedRole}); so far only the vault's secrets have paths
+   */
+  public boolean narrowable() {
+    return resource().equals("secrets");
+  }
+
+  /**
    * @return whether this is a wildcard over a resource's actions
    */
   public boolean isWildcard() {

@@ -30,6 +30,14 @@ public record Role(String name, String description, Scope scope, Set<Permission>
   }
 
   /**
+   * @return whether an assignment of this role may be narrowed to a path prefix: a tenant role
+   *     whose every permission is {@link Permission#narrowable()}
+   */
+  public boolean narrowable() {
+    return scope == Scope.TENANT && permissions.stream().allMatch(Permission::narrowable);
+  }
+
+  /**
    * @param requested a permission
    * @return whether this role grants it
    */

@@ -61,13 +61,35 @@ public interface ServiceClients {
    * @param role the role name
    * @param expiresAt when the grant lapses, or null
    */
-  void grantRole(TenantId tenant, String clientId, String role, @Nullable Instant expiresAt);
+  default void grantRole(
+      TenantId tenant, String clientId, String role, @Nullable Instant expiresAt) {
+    grantRole(tenant, clientId, role, expiresAt, null);
+  }
+
+  /**
+   * Grants a built-in role to a client, optionally until a moment and optionally narrowed to the
+   * resources under a path prefix (only for roles that {@link
+   * io.bulwark.authorization.Role#narrowable() can be narrowed}). A client may hold a role on
+   * several prefixes.
+   *
+   * @param tenant the tenant
+   * @param clientId the client
+   * @param role the role name
+   * @param expiresAt when the grant lapses, or null
+   * @param resourcePrefix the path prefix, such as {@code payments/}, or null for the whole tenant
+   */
+  void grantRole(
+      TenantId tenant,
+      String clientId,
+      String role,
+      @Nullable Instant expiresAt,
+      @Nullable String resourcePrefix);
 
   /**
    * @param tenant the tenant
    * @param clientId the client
    * @param role the role name
-   * @return whether the client held it
+   * @return whether the client held it (on any prefix: all its assignments of the role go)
    */
   boolean revokeRole(TenantId tenant, String clientId, String role);
 

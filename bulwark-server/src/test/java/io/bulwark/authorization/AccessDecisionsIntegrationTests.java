@@ -125,6 +125,47 @@ class AccessDecisionsIntegrationTests {
         .containsExactly("secrets-reader");
   }
 
+  @Test
+  void roleNarrowedToAPrefixGrantsOnPathsBelowItOnly() {
+    Principal payments = user(acme, "secrets-reader@payments/");
+
+    assertThat(
+            decisions
+                .decide(payments, Permissions.SECRETS_READ, acme, "payments/stripe-key")
+                .granted())
+        .isTrue();
+    AccessDecision elsewhere = decisions.decide(payments, Permissions.SECRETS_READ, acme, "hr/x");
+    assertThat(elsewhere.granted()).isFalse();
+    assertThat(elsewhere.reason()).contains("other path prefixes");
+    assertThat(decisions.decide(payments, Permissions.SECRETS_READ, acme).granted()).isFalse();
+    assertThat(
+            decisions
+                .decide(payments, Permissions.SECRETS_READ, globex, "payments/stripe-key")
+                .granted())
+        .isFalse();
+  }
+
+  @Test
+  void narrowedRoleThatIsNotNarrowableGrantsNothing() {
+    Principal narrowedAdmin = user(acme, "tenant-admin@payments/");
+
+    assertThat(
+            decisions
+                .decide(narrowedAdmin, Permissions.SECRETS_WRITE, acme, "payments/stripe-key")
+                .granted())
+        .isFalse();
+    assertThat(decisions.decide(narrowedAdmin, Permissions.USERS_READ, acme).granted()).isFalse();
+  }
+
+  @Test
+  void malformedRoleEntryInATokenGrantsNothing() {
+    assertThat(
+            decisions
+                .decide(user(acme, "secrets-reader@../"), Permissions.SECRETS_READ, acme, "../x")
+                .granted())
+        .isFalse();
+  }
+
   private Principal user(TenantId tenant, String... roleNames) {
     return new Principal(tenant, Principal.Type.USER, "someone", Set.of(roleNames), false);
   }

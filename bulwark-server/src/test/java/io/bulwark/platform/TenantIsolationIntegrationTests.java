@@ -102,7 +102,7 @@ class TenantIsolationIntegrationTests {
                        (select count(*) from pg_policy p where p.polrelid = c.oid) as policies
                   from pg_class c join pg_namespace n on n.oid = c.relnamespace
                  where n.nspname = 'public' and c.relkind = 'r'
-                   and c.relname not in ('audit_pending_checkpoints')
+                   and c.relname not in ('audit_pending_checkpoints', 'secret_rewrap_queue')
                    and exists (select 1 from information_schema.columns col
                                 where col.table_schema = 'public' and col.table_name = c.relname
                                   and col.column_name = 'tenant_id')

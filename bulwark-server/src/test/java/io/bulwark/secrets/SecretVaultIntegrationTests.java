@@ -376,7 +376,7 @@ class SecretVaultIntegrationTests {
             + " where tenant_id = ? and path = 'tamper/one'");
 
     Response read = api.get(secret("tamper/one")).bearer(reader).send();
-    assertThat(read.status()).as(read.toString()).isEqualTo(500);
+    assertThat(read.status()).as(read.toString()).isEqualTo(409);
     assertThat(read.problemType()).isEqualTo(PROBLEMS + "secret-unreadable");
     assertThat(read.body())
         .doesNotContain("Exception")
@@ -396,7 +396,7 @@ class SecretVaultIntegrationTests {
             + " or (v.path = 'swap/b' and o.path = 'swap/a'))");
 
     Response a = api.get(secret("swap/a")).bearer(reader).send();
-    assertThat(a.status()).isEqualTo(500);
+    assertThat(a.status()).isEqualTo(409);
     assertThat(a.problemType()).isEqualTo(PROBLEMS + "secret-unreadable");
     assertThat(a.body()).doesNotContain("value-b");
     put("swap/c", "{\"value\": \"c1\"}");

@@ -6,6 +6,7 @@ import io.bulwark.authorization.Permission;
 import io.bulwark.authorization.Principal;
 import io.bulwark.authorization.Role;
 import io.bulwark.authorization.Roles;
+import io.bulwark.authorization.ScopedRole;
 import io.bulwark.platform.BulwarkClaims;
 import io.bulwark.platform.TenantId;
 import io.bulwark.platform.problem.ApiProblem;
@@ -14,6 +15,7 @@ import io.bulwark.tenancy.Tenants;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -37,12 +39,32 @@ final class RoleBasedAccessDecisions implements AccessDecisions {
 
   @Override
   public AccessDecision decide(
-      Principal principal, Permission permission, TenantId resourceTenant) {
+      Principal principal,
+      Permission permission,
+      TenantId resourceTenant,
+      @Nullable String resource) {
     boolean ownTenant = principal.tenant().equals(resourceTenant);
-    for (String name : principal.roles()) {
+    boolean narrowedElsewhere = false;
+    for (String held : principal.roles()) {
+      ScopedRole scoped = parse(held);
+      if (scoped == null) {
+        continue;
+      }
+      String name = scoped.role();
       Role role = roles.find(name).orElse(null);
       if (role == null || !role.grants(permission)) {
         continue;
+      }
+      if (scoped.resourcePrefix() != null) {
+        if (!role.narrowable() || !permission.narrowable() || !ownTenant) {
+          continue;
+        }
+        if (!scoped.covers(resource)) {
+          narrowedElsewhere = true;
+          continue;
+        }
+        return new AccessDecision.Granted(
+            "role " + name + " on " + scoped.resourcePrefix() + " grants " + permission);
       }
       if (role.scope() == Role.Scope.PLATFORM && principal.systemTenant()) {
         return new AccessDecision.Granted("platform role " + name + " grants " + permission);
@@ -54,13 +76,26 @@ final class RoleBasedAccessDecisions implements AccessDecisions {
     if (!ownTenant && !principal.systemTenant()) {
       return new AccessDecision.Denied("The caller's tenant does not own this resource");
     }
+    if (narrowedElsewhere) {
+      return new AccessDecision.Denied(
+          "The caller's roles grant " + permission + " only under other path prefixes");
+    }
     return new AccessDecision.Denied("No role of the caller grants " + permission);
   }
 
+  private static @Nullable ScopedRole parse(String held) {
+    try {
+      return ScopedRole.parse(held);
+    } catch (IllegalArgumentException malformed) {
+      return null;
+    }
+  }
+
   @Override
-  public Principal require(Permission permission, TenantId resourceTenant) {
+  public Principal require(
+      Permission permission, TenantId resourceTenant, @Nullable String resource) {
     Principal principal = currentPrincipal();
-    return switch (decide(principal, permission, resourceTenant)) {
+    return switch (decide(principal, permission, resourceTenant, resource)) {
       case AccessDecision.Granted granted -> principal;
       case AccessDecision.Denied denied ->
           throw new ApiProblem(ProblemType.FORBIDDEN, denied.reason());

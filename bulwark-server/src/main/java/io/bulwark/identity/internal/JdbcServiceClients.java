@@ -2,6 +2,7 @@ package io.bulwark.identity.internal;
 
 import io.bulwark.authorization.Role;
 import io.bulwark.authorization.Roles;
+import io.bulwark.authorization.ScopedRole;
 import io.bulwark.identity.ClientSecret;
 import io.bulwark.identity.NewServiceClient;
 import io.bulwark.identity.ServiceClient;
@@ -203,7 +204,11 @@ class JdbcServiceClients implements ServiceClients {
 
   @Override
   public void grantRole(
-      TenantId tenant, String clientId, String roleName, @Nullable Instant expiresAt) {
+      TenantId tenant,
+      String clientId,
+      String roleName,
+      @Nullable Instant expiresAt,
+      @Nullable String resourcePrefix) {
     Role role =
         roles
             .find(roleName)
@@ -212,6 +217,14 @@ class JdbcServiceClients implements ServiceClients {
       throw new InvalidFieldException(
           "role", "is a platform role; it can be held only in the system tenant");
     }
+    if (resourcePrefix != null && !role.narrowable()) {
+      throw new InvalidFieldException(
+          "resource_prefix", "cannot narrow this role; only roles over secrets take a prefix");
+    }
+    if (resourcePrefix != null && !ScopedRole.isValidPrefix(resourcePrefix)) {
+      throw new InvalidFieldException(
+          "resource_prefix", "must be 1 to 8 path segments, each followed by '/'");
+    }
     if (expiresAt != null && !expiresAt.isAfter(clock.instant())) {
       throw new InvalidFieldException("expires_at", "must be in the future");
     }
@@ -219,7 +232,8 @@ class JdbcServiceClients implements ServiceClients {
         tenant,
         () -> {
           RegisteredClient client = require(clientId);
-          roleAssignments.grantToClient(tenant, client.getId(), roleName, expiresAt);
+          roleAssignments.grantToClient(
+              tenant, client.getId(), roleName, expiresAt, resourcePrefix);
           return null;
         });
   }

@@ -1,5 +1,6 @@
 package io.bulwark.identity.internal;
 
+import io.bulwark.authorization.ScopedRole;
 import io.bulwark.platform.TenantId;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -21,13 +22,18 @@ class RoleAssignments {
     this.jdbc = jdbc;
   }
 
+  /** Role names as tokens carry them: {@code role}, or {@code role@prefix} when narrowed. */
   List<String> rolesOfClient(TenantId tenant, String registeredClientId) {
     return jdbc.sql(
-            "select role from role_assignments where tenant_id = ? and principal_type = 'client'"
-                + " and principal_id = ? and (expires_at is null or expires_at > now())"
-                + " order by role")
+            "select role, resource_prefix from role_assignments where tenant_id = ?"
+                + " and principal_type = 'client' and principal_id = ?"
+                + " and (expires_at is null or expires_at > now()) order by role, resource_prefix")
         .params(tenant.value(), registeredClientId)
-        .query(String.class)
+        .query((rs, n) -> {
+          String prefix = rs.getString("resource_prefix");
+          return new ScopedRole(rs.getString("role"), prefix.isEmpty() ? null : prefix)
+              .claimValue();
+        })
         .list();
   }
 
@@ -42,21 +48,26 @@ class RoleAssignments {
   }
 
   void grantToClient(TenantId tenant, String registeredClientId, String role) {
-    grantToClient(tenant, registeredClientId, role, null);
+    grantToClient(tenant, registeredClientId, role, null, null);
   }
 
   void grantToClient(
-      TenantId tenant, String registeredClientId, String role, @Nullable Instant expiresAt) {
+      TenantId tenant,
+      String registeredClientId,
+      String role,
+      @Nullable Instant expiresAt,
+      @Nullable String resourcePrefix) {
     jdbc.sql(
             "insert into role_assignments (tenant_id, principal_type, principal_id, role,"
-                + " expires_at) values (?, 'client', ?, ?, ?) on conflict (tenant_id,"
-                + " principal_type, principal_id, role) do update set expires_at ="
-                + " excluded.expires_at, granted_at = now()")
+                + " expires_at, resource_prefix) values (?, 'client', ?, ?, ?, ?) on conflict"
+                + " (tenant_id, principal_type, principal_id, role, resource_prefix) do update"
+                + " set expires_at = excluded.expires_at, granted_at = now()")
         .params(
             tenant.value(),
             registeredClientId,
             role,
-            expiresAt == null ? null : Timestamp.from(expiresAt))
+            expiresAt == null ? null : Timestamp.from(expiresAt),
+            resourcePrefix == null ? "" : resourcePrefix)
         .update();
   }
 

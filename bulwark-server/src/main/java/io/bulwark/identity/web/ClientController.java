@@ -117,7 +117,12 @@ class ClientController {
       @PathVariable("role") String role,
       @RequestBody(required = false) @Nullable GrantRequest body) {
     Tenant tenant = access.require(slug, Permissions.ROLES_WRITE);
-    clients.grantRole(tenant.id(), clientId, role, body == null ? null : body.expiresAt());
+    clients.grantRole(
+        tenant.id(),
+        clientId,
+        role,
+        body == null ? null : body.expiresAt(),
+        body == null ? null : body.resourcePrefix());
     return ResponseEntity.noContent().build();
   }
 
@@ -160,7 +165,7 @@ class ClientController {
 
   record RotateSecretRequest(@Nullable Long overlapSeconds) {}
 
-  record GrantRequest(@Nullable Instant expiresAt) {}
+  record GrantRequest(@Nullable Instant expiresAt, @Nullable String resourcePrefix) {}
 
   record ClientList(List<ClientResponse> items) {}
 

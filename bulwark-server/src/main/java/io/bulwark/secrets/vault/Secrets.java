@@ -1,6 +1,7 @@
 package io.bulwark.secrets.vault;
 
 import io.bulwark.platform.TenantId;
+import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -113,4 +114,19 @@ public interface Secrets {
    * @return names and metadata, never values
    */
   SecretPage list(TenantId tenant, String prefix, @Nullable String after, int limit);
+
+  /**
+   * The rotation report: secrets whose rotation is due (the current version's age reaches its
+   * {@code rotation_period}) or whose {@code expires_at} comes, within {@code window} from now; a
+   * zero window lists only what is overdue or expired.
+   *
+   * @param tenant whose vault
+   * @param prefix paths starting with this (empty for all)
+   * @param window how far ahead to look
+   * @param after the last path of the previous page, if any
+   * @param limit the page size
+   * @return the secrets due or overdue, in path order
+   */
+  SecretRotationPage rotationReport(
+      TenantId tenant, String prefix, Duration window, @Nullable String after, int limit);
 }

@@ -3,6 +3,7 @@ package io.bulwark.secrets.vault.internal;
 import io.bulwark.audit.AuditCategory;
 import io.bulwark.audit.AuditClassification;
 import io.bulwark.audit.AuditEvent;
+import io.bulwark.audit.AuditIngestion;
 import io.bulwark.audit.AuditLedger;
 import io.bulwark.audit.AuditOutcome;
 import io.bulwark.audit.AuditResource;
@@ -20,6 +21,8 @@ import io.bulwark.secrets.vault.SecretMetadata;
 import io.bulwark.secrets.vault.SecretMetadataChanges;
 import io.bulwark.secrets.vault.SecretPage;
 import io.bulwark.secrets.vault.SecretPath;
+import io.bulwark.secrets.vault.SecretRotationPage;
+import io.bulwark.secrets.vault.SecretRotationStatus;
 import io.bulwark.secrets.vault.SecretValue;
 import io.bulwark.secrets.vault.SecretVersion;
 import io.bulwark.secrets.vault.Secrets;
@@ -66,17 +69,20 @@ class JdbcSecrets implements Secrets {
   private final TenantEncryption encryption;
   private final AuditLedger ledger;
   private final TransactionTemplate transactions;
+  private final AuditIngestion readAudits;
   private final JsonMapper json = JsonMapper.builder().build();
 
   JdbcSecrets(
       JdbcClient jdbc,
       TenantEncryption encryption,
       AuditLedger ledger,
-      TransactionTemplate transactions) {
+      TransactionTemplate transactions,
+      AuditIngestion readAudits) {
     this.jdbc = jdbc;
     this.encryption = encryption;
     this.ledger = ledger;
     this.transactions = transactions;
+    this.readAudits = readAudits;
   }
 
   /**
@@ -180,7 +186,7 @@ class JdbcSecrets implements Secrets {
           "Parameter 'version' must be 1 or more",
           Map.of("parameter", "version"));
     }
-    Optional<RevealedSecret> revealed =
+    Optional<Revealed> revealed =
         inTenant(
             tenant,
             () -> {
@@ -191,17 +197,11 @@ class JdbcSecrets implements Secrets {
                 byte[] plaintext =
                     encryption.decrypt(
                         tenant, stored.ciphertext(), associatedData(tenant, path, wanted));
-                audit(
-                    tenant,
-                    caller,
-                    AuditCategory.DATA_ACCESS,
-                    "secret.read",
-                    AuditOutcome.SUCCESS,
-                    secret,
-                    details(wanted));
                 return Optional.of(
-                    new RevealedSecret(
-                        path, wanted, stored.createdAt(), SecretValue.ofJson(plaintext)));
+                    new Revealed(
+                        secret,
+                        new RevealedSecret(
+                            path, wanted, stored.createdAt(), SecretValue.ofJson(plaintext))));
               } catch (DecryptionFailedException e) {
                 ObjectNode details = details(wanted);
                 details.put("reason", "ciphertext failed authentication");
@@ -216,16 +216,35 @@ class JdbcSecrets implements Secrets {
                 return Optional.empty();
               }
             });
-    return revealed.orElseThrow(() -> {
+    if (revealed.isEmpty()) {
       log.atWarn()
           .setMessage("A secret version failed authenticated decryption")
           .addKeyValue("tenant", tenant.toString())
           .addKeyValue("secret_path", path.value())
           .log();
-      return new ApiProblem(
+      throw new ApiProblem(
           ProblemType.SECRET_UNREADABLE,
           "The stored secret version could not be decrypted; the event was audited");
-    });
+    }
+    RevealedSecret secret = revealed.get().secret();
+    try {
+      // Committed before the value is returned: no audit, no read.
+      // Reads share commits (group commit): one disk flush acknowledges many readers' events.
+      readAudits.ingest(
+          tenant,
+          List.of(
+              event(
+                  caller,
+                  AuditCategory.DATA_ACCESS,
+                  "secret.read",
+                  AuditOutcome.SUCCESS,
+                  revealed.get().metadata(),
+                  details(secret.version()))));
+    } catch (RuntimeException e) {
+      secret.value().wipe();
+      throw e;
+    }
+    return secret;
   }
 
   @Override
@@ -351,6 +370,70 @@ class JdbcSecrets implements Secrets {
           List<SecretMetadata> page = rows.subList(0, limit);
           return new SecretPage(page, page.get(limit - 1).path().value());
         });
+  }
+
+  @Override
+  public SecretRotationPage rotationReport(
+      TenantId tenant, String prefix, Duration window, @Nullable String after, int limit) {
+    return inTenant(
+        tenant,
+        () -> {
+          Instant now = Instant.now();
+          Instant horizon = now.plus(window);
+          List<SecretRotationStatus> rows =
+              jdbc.sql(
+                      "select s.path, s.owner, s.current_version, s.rotation_period, s.expires_at,"
+                          + " v.created_at as rotated_at,"
+                          + " v.created_at + cast(s.rotation_period as interval) as due_at"
+                          + " from secrets s left join secret_versions v on v.tenant_id ="
+                          + " s.tenant_id and v.path = s.path and v.version = s.current_version"
+                          + " where s.tenant_id = ? and starts_with(s.path, ?) and s.path > ?"
+                          + " and ((s.rotation_period is not null and v.created_at is not null"
+                          + " and v.created_at + cast(s.rotation_period as interval) <= ?)"
+                          + " or (s.expires_at is not null and s.expires_at <= ?))"
+                          + " order by s.path limit ?")
+                  .params(
+                      tenant.value(),
+                      prefix,
+                      after == null ? "" : after,
+                      Timestamp.from(horizon),
+                      Timestamp.from(horizon),
+                      limit + 1)
+                  .query((rs, n) -> rotationStatus(rs, now, horizon))
+                  .list();
+          if (rows.size() <= limit) {
+            return new SecretRotationPage(rows, null);
+          }
+          List<SecretRotationStatus> page = rows.subList(0, limit);
+          return new SecretRotationPage(page, page.get(limit - 1).path().value());
+        });
+  }
+
+  private static SecretRotationStatus rotationStatus(ResultSet rs, Instant now, Instant horizon)
+      throws SQLException {
+    String rotation = rs.getString("rotation_period");
+    Instant dueAt = instant(rs, "due_at");
+    Instant expiresAt = instant(rs, "expires_at");
+    List<SecretRotationStatus.Reason> reasons = new ArrayList<>();
+    boolean overdue = false;
+    if (dueAt != null && !dueAt.isAfter(horizon)) {
+      reasons.add(SecretRotationStatus.Reason.ROTATION);
+      overdue = !dueAt.isAfter(now);
+    }
+    if (expiresAt != null && !expiresAt.isAfter(horizon)) {
+      reasons.add(SecretRotationStatus.Reason.EXPIRY);
+      overdue |= !expiresAt.isAfter(now);
+    }
+    return new SecretRotationStatus(
+        new SecretPath(rs.getString("path")),
+        rs.getString("owner"),
+        rs.getInt("current_version"),
+        rotation == null ? null : Duration.parse(rotation),
+        instant(rs, "rotated_at"),
+        dueAt,
+        expiresAt,
+        overdue ? SecretRotationStatus.Status.OVERDUE : SecretRotationStatus.Status.DUE,
+        reasons);
   }
 
   private void apply(TenantId tenant, SecretPath path, SecretMetadataChanges changes) {
@@ -561,28 +644,35 @@ class JdbcSecrets implements Secrets {
       AuditOutcome outcome,
       SecretMetadata secret,
       ObjectNode details) {
+    ledger.append(tenant, List.of(event(caller, category, action, outcome, secret, details)));
+  }
+
+  private static AuditEvent event(
+      SecretCaller caller,
+      AuditCategory category,
+      String action,
+      AuditOutcome outcome,
+      SecretMetadata secret,
+      ObjectNode details) {
     AuditClassification classification =
         secret.classification() == null
             ? null
             : AuditClassification.fromWireName(secret.classification().apiName()).orElse(null);
-    ledger.append(
-        tenant,
-        List.of(
-            new AuditEvent(
-                null,
-                Instant.now(),
-                category,
-                action,
-                outcome,
-                caller.actor(),
-                new AuditResource("secret", secret.path().value()),
-                caller.purpose(),
-                null,
-                false,
-                classification,
-                caller.correlationId(),
-                null,
-                details)));
+    return new AuditEvent(
+        null,
+        Instant.now(),
+        category,
+        action,
+        outcome,
+        caller.actor(),
+        new AuditResource("secret", secret.path().value()),
+        caller.purpose(),
+        null,
+        false,
+        classification,
+        caller.correlationId(),
+        null,
+        details);
   }
 
   private static ObjectNode details(int version) {
@@ -629,6 +719,9 @@ class JdbcSecrets implements Secrets {
   private <T> T inTenant(TenantId tenant, Supplier<T> work) {
     return TenantContext.callAs(tenant, () -> transactions.execute(status -> work.get()));
   }
+
+  /** A decrypted version with the metadata its audit event names. */
+  private record Revealed(SecretMetadata metadata, RevealedSecret secret) {}
 
   /** A stored version's ciphertext; never logged, never returned. */
   private record StoredVersion(

@@ -1,16 +1,13 @@
 package io.bulwark.secrets.vault.web;
 
-import io.bulwark.audit.AuditActor;
 import io.bulwark.authorization.AccessDecisions;
 import io.bulwark.authorization.Permission;
 import io.bulwark.authorization.Permissions;
-import io.bulwark.authorization.Principal;
 import io.bulwark.authorization.TenantAccess;
 import io.bulwark.classification.ClassificationTier;
 import io.bulwark.platform.problem.ApiProblem;
 import io.bulwark.platform.problem.InvalidFieldException;
 import io.bulwark.platform.problem.ProblemType;
-import io.bulwark.platform.web.CorrelationIdFilter;
 import io.bulwark.platform.web.Cursors;
 import io.bulwark.secrets.vault.RevealedSecret;
 import io.bulwark.secrets.vault.SecretCaller;
@@ -18,6 +15,8 @@ import io.bulwark.secrets.vault.SecretMetadata;
 import io.bulwark.secrets.vault.SecretMetadataChanges;
 import io.bulwark.secrets.vault.SecretPage;
 import io.bulwark.secrets.vault.SecretPath;
+import io.bulwark.secrets.vault.SecretRotationPage;
+import io.bulwark.secrets.vault.SecretRotationStatus;
 import io.bulwark.secrets.vault.SecretValue;
 import io.bulwark.secrets.vault.SecretVersion;
 import io.bulwark.secrets.vault.Secrets;
@@ -30,13 +29,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.MDC;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -64,6 +59,8 @@ class SecretController {
   private static final Pattern ENTITY_TAG = Pattern.compile("\"(0|[1-9][0-9]{0,8})\"");
   private static final int DEFAULT_LIMIT = 50;
   private static final int MAX_LIMIT = 200;
+  private static final Duration DEFAULT_DUE_WINDOW = Duration.ofDays(7);
+  private static final Duration MAX_DUE_WINDOW = Duration.ofDays(366);
 
   private final Secrets secrets;
   private final TenantAccess access;
@@ -77,12 +74,15 @@ class SecretController {
   }
 
   @GetMapping("/secrets")
-  SecretList list(
+  Object list(
       @PathVariable("slug") String slug,
       @RequestParam(name = "prefix", required = false) @Nullable String prefix,
       @RequestParam(name = "limit", required = false) @Nullable Integer limit,
-      @RequestParam(name = "cursor", required = false) @Nullable String cursor) {
-    Tenant tenant = requireAny(slug, Permissions.SECRETS_READ, Permissions.SECRETS_ADMIN);
+      @RequestParam(name = "cursor", required = false) @Nullable String cursor,
+      @RequestParam(name = "rotation", required = false) @Nullable String rotation,
+      @RequestParam(name = "within", required = false) @Nullable String within) {
+    String listed = SecretPath.checkPrefix(prefix == null ? "" : prefix);
+    Tenant tenant = requireAny(slug, Permissions.SECRETS_READ, Permissions.SECRETS_ADMIN, listed);
     int size = limit == null ? DEFAULT_LIMIT : limit;
     if (size < 1 || size > MAX_LIMIT) {
       throw new ApiProblem(
@@ -90,15 +90,51 @@ class SecretController {
           "Parameter 'limit' must be 1 to " + MAX_LIMIT,
           Map.of("parameter", "limit"));
     }
-    SecretPage page =
-        secrets.list(
-            tenant.id(),
-            SecretPath.checkPrefix(prefix == null ? "" : prefix),
-            cursor == null ? null : Cursors.decode(cursor),
-            size);
+    String after = cursor == null ? null : Cursors.decode(cursor);
+    if (rotation != null || within != null) {
+      SecretRotationPage page =
+          secrets.rotationReport(tenant.id(), listed, window(rotation, within), after, size);
+      return new RotationList(
+          page.items().stream().map(RotationResponse::of).toList(),
+          page.nextPosition() == null ? null : Cursors.encode(page.nextPosition()));
+    }
+    SecretPage page = secrets.list(tenant.id(), listed, after, size);
     return new SecretList(
         page.items().stream().map(m -> MetadataResponse.of(m, false)).toList(),
         page.nextPosition() == null ? null : Cursors.encode(page.nextPosition()));
+  }
+
+  private static Duration window(@Nullable String rotation, @Nullable String within) {
+    if ("overdue".equals(rotation)) {
+      if (within != null) {
+        throw new ApiProblem(
+            ProblemType.INVALID_PARAMETER,
+            "Parameter 'within' goes with rotation=due only",
+            Map.of("parameter", "within"));
+      }
+      return Duration.ZERO;
+    }
+    if (!"due".equals(rotation)) {
+      throw new ApiProblem(
+          ProblemType.INVALID_PARAMETER,
+          "Parameter 'rotation' must be 'overdue' or 'due'",
+          Map.of("parameter", "rotation"));
+    }
+    if (within == null) {
+      return DEFAULT_DUE_WINDOW;
+    }
+    try {
+      Duration window = Duration.parse(within);
+      if (window.isNegative() || window.compareTo(MAX_DUE_WINDOW) > 0) {
+        throw new DateTimeParseException("out of range", within, 0);
+      }
+      return window;
+    } catch (DateTimeParseException e) {
+      throw new ApiProblem(
+          ProblemType.INVALID_PARAMETER,
+          "Parameter 'within' must be an ISO-8601 duration from PT0S to P366D, such as P7D",
+          Map.of("parameter", "within"));
+    }
   }
 
   @GetMapping("/secrets/{*path}")
@@ -108,7 +144,7 @@ class SecretController {
       @RequestParam(name = "version", required = false) @Nullable Integer version,
       @RequestHeader(name = PURPOSE_HEADER, required = false) @Nullable String purpose) {
     SecretPath secretPath = path(path);
-    Tenant tenant = access.require(slug, Permissions.SECRETS_READ);
+    Tenant tenant = access.require(slug, Permissions.SECRETS_READ, secretPath.value());
     RevealedSecret revealed =
         secrets.read(tenant.id(), secretPath, version, caller(tenant, purpose));
     return ResponseEntity.ok()
@@ -130,10 +166,10 @@ class SecretController {
       @RequestHeader(name = PURPOSE_HEADER, required = false) @Nullable String purpose,
       @RequestBody WriteRequest body) {
     SecretPath secretPath = path(path);
-    Tenant tenant = access.require(slug, Permissions.SECRETS_WRITE);
+    Tenant tenant = access.require(slug, Permissions.SECRETS_WRITE, secretPath.value());
     SecretMetadataChanges changes = null;
     if (body.metadata() != null) {
-      access.require(slug, Permissions.SECRETS_ADMIN);
+      access.require(slug, Permissions.SECRETS_ADMIN, secretPath.value());
       changes = body.metadata().toChanges("metadata.");
     }
     if (body.value() == null || body.value().isNull() || body.value().isMissingNode()) {
@@ -161,7 +197,7 @@ class SecretController {
       @RequestParam(name = "versions", required = false) @Nullable List<Integer> versions,
       @RequestHeader(name = PURPOSE_HEADER, required = false) @Nullable String purpose) {
     SecretPath secretPath = path(path);
-    Tenant tenant = access.require(slug, Permissions.SECRETS_DELETE);
+    Tenant tenant = access.require(slug, Permissions.SECRETS_DELETE, secretPath.value());
     secrets.delete(tenant.id(), secretPath, versions, caller(tenant, purpose));
     return ResponseEntity.noContent().build();
   }
@@ -173,7 +209,7 @@ class SecretController {
       @RequestHeader(name = PURPOSE_HEADER, required = false) @Nullable String purpose,
       @RequestBody VersionsRequest body) {
     SecretPath secretPath = path(path);
-    Tenant tenant = access.require(slug, Permissions.SECRETS_DELETE);
+    Tenant tenant = access.require(slug, Permissions.SECRETS_DELETE, secretPath.value());
     secrets.undelete(tenant.id(), secretPath, body.versionsOrEmpty(), caller(tenant, purpose));
     return ResponseEntity.noContent().build();
   }
@@ -185,7 +221,7 @@ class SecretController {
       @RequestHeader(name = PURPOSE_HEADER, required = false) @Nullable String purpose,
       @RequestBody VersionsRequest body) {
     SecretPath secretPath = path(path);
-    Tenant tenant = access.require(slug, Permissions.SECRETS_ADMIN);
+    Tenant tenant = access.require(slug, Permissions.SECRETS_ADMIN, secretPath.value());
     secrets.destroy(tenant.id(), secretPath, body.versionsOrEmpty(), caller(tenant, purpose));
     return ResponseEntity.noContent().build();
   }
@@ -193,7 +229,8 @@ class SecretController {
   @GetMapping("/secret-metadata/{*path}")
   MetadataResponse metadata(@PathVariable("slug") String slug, @PathVariable("path") String path) {
     SecretPath secretPath = path(path);
-    Tenant tenant = requireAny(slug, Permissions.SECRETS_READ, Permissions.SECRETS_ADMIN);
+    Tenant tenant =
+        requireAny(slug, Permissions.SECRETS_READ, Permissions.SECRETS_ADMIN, secretPath.value());
     return MetadataResponse.of(secrets.metadata(tenant.id(), secretPath), true);
   }
 
@@ -204,7 +241,7 @@ class SecretController {
       @RequestHeader(name = PURPOSE_HEADER, required = false) @Nullable String purpose,
       @RequestBody MetadataBody body) {
     SecretPath secretPath = path(path);
-    Tenant tenant = access.require(slug, Permissions.SECRETS_ADMIN);
+    Tenant tenant = access.require(slug, Permissions.SECRETS_ADMIN, secretPath.value());
     return MetadataResponse.of(
         secrets.updateMetadata(
             tenant.id(), secretPath, body.toChanges(""), caller(tenant, purpose)),
@@ -215,43 +252,19 @@ class SecretController {
     return new SecretPath(captured.startsWith("/") ? captured.substring(1) : captured);
   }
 
-  private Tenant requireAny(String slug, Permission first, Permission second) {
+  private Tenant requireAny(String slug, Permission first, Permission second, String resource) {
     try {
-      return access.require(slug, first);
+      return access.require(slug, first, resource);
     } catch (ApiProblem denied) {
       if (denied.type() != ProblemType.FORBIDDEN) {
         throw denied;
       }
-      return access.require(slug, second);
+      return access.require(slug, second, resource);
     }
   }
 
   private SecretCaller caller(Tenant tenant, @Nullable String purpose) {
-    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-    if (!(authentication instanceof JwtAuthenticationToken token)) {
-      throw new ApiProblem(ProblemType.UNAUTHENTICATED, "A bearer token is required");
-    }
-    Principal principal = decisions.principalOf(token);
-    AuditActor actor =
-        new AuditActor(
-            principal.type() == Principal.Type.USER
-                ? AuditActor.Type.USER
-                : AuditActor.Type.SERVICE,
-            principal.id(),
-            null,
-            null,
-            null);
-    String correlationId = MDC.get(CorrelationIdFilter.MDC_KEY);
-    if (correlationId != null && (correlationId.isBlank() || correlationId.length() > 128)) {
-      correlationId = null;
-    }
-    if (purpose != null && (purpose.isBlank() || purpose.length() > 256)) {
-      throw new ApiProblem(
-          ProblemType.INVALID_PARAMETER,
-          "Header " + PURPOSE_HEADER + " must be 1 to 256 characters",
-          Map.of("parameter", PURPOSE_HEADER));
-    }
-    return new SecretCaller(actor, purpose, correlationId);
+    return SecretCallers.current(decisions, purpose);
   }
 
   private static @Nullable Integer expectedVersion(@Nullable String ifMatch) {
@@ -333,6 +346,33 @@ class SecretController {
   record WrittenResponse(String path, int version, Instant createdAt) {}
 
   record SecretList(List<MetadataResponse> items, @Nullable String nextCursor) {}
+
+  record RotationList(List<RotationResponse> items, @Nullable String nextCursor) {}
+
+  record RotationResponse(
+      String path,
+      @Nullable String owner,
+      int currentVersion,
+      @Nullable String rotationPeriod,
+      @Nullable Instant lastRotatedAt,
+      @Nullable Instant rotationDueAt,
+      @Nullable Instant expiresAt,
+      String status,
+      List<String> reasons) {
+
+    static RotationResponse of(SecretRotationStatus status) {
+      return new RotationResponse(
+          status.path().value(),
+          status.owner(),
+          status.currentVersion(),
+          status.rotationPeriod() == null ? null : status.rotationPeriod().toString(),
+          status.lastRotatedAt(),
+          status.rotationDueAt(),
+          status.expiresAt(),
+          status.status().wireName(),
+          status.reasons().stream().map(SecretRotationStatus.Reason::wireName).toList());
+    }
+  }
 
   record VersionResponse(
       int version,
