@@ -1,5 +1,6 @@
 package io.bulwark.config;
 
+import io.bulwark.audit.AuditCaller;
 import io.bulwark.platform.TenantId;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -29,7 +30,7 @@ public interface FeatureFlags {
       ConfigKey key,
       FlagDefinition definition,
       @Nullable Integer expectedVersion,
-      ConfigCaller caller);
+      AuditCaller caller);
 
   /**
    * @param tenant whose
@@ -45,7 +46,7 @@ public interface FeatureFlags {
    * @param caller who and why
    */
   void delete(
-      TenantId tenant, ConfigKey key, @Nullable Integer expectedVersion, ConfigCaller caller);
+      TenantId tenant, ConfigKey key, @Nullable Integer expectedVersion, AuditCaller caller);
 
   /**
    * @param tenant whose

@@ -1,11 +1,11 @@
 package io.bulwark.config.internal;
 
+import io.bulwark.audit.AuditCaller;
 import io.bulwark.audit.AuditCategory;
 import io.bulwark.audit.AuditEvent;
 import io.bulwark.audit.AuditLedger;
 import io.bulwark.audit.AuditOutcome;
 import io.bulwark.audit.AuditResource;
-import io.bulwark.config.ConfigCaller;
 import io.bulwark.config.ConfigChange;
 import io.bulwark.config.ConfigChangePage;
 import io.bulwark.config.ConfigKey;
@@ -87,7 +87,7 @@ final class ConfigDocuments {
       ConfigKey key,
       Function<@Nullable ObjectNode, ObjectNode> next,
       @Nullable Integer expectedVersion,
-      ConfigCaller caller) {
+      AuditCaller caller) {
     return inTenant(
         tenant,
         () -> {
@@ -133,7 +133,7 @@ final class ConfigDocuments {
       Kind kind,
       ConfigKey key,
       @Nullable Integer expectedVersion,
-      ConfigCaller caller) {
+      AuditCaller caller) {
     inTenant(
         tenant,
         () -> {
@@ -245,7 +245,7 @@ final class ConfigDocuments {
       ConfigChange.Kind change,
       @Nullable ObjectNode document,
       @Nullable ArrayNode patch,
-      ConfigCaller caller) {
+      AuditCaller caller) {
     String text = document == null ? null : json.writeValueAsString(document);
     Instant at =
         jdbc.sql(
@@ -370,7 +370,7 @@ final class ConfigDocuments {
       Kind kind,
       ConfigKey key,
       String action,
-      ConfigCaller caller,
+      AuditCaller caller,
       ObjectNode details) {
     ledger.append(
         tenant,

@@ -1,6 +1,6 @@
 package io.bulwark.config.internal;
 
-import io.bulwark.config.ConfigCaller;
+import io.bulwark.audit.AuditCaller;
 import io.bulwark.config.ConfigChangePage;
 import io.bulwark.config.ConfigKey;
 import io.bulwark.config.ConfigPage;
@@ -40,7 +40,7 @@ class JdbcFeatureFlags implements FeatureFlags {
       ConfigKey key,
       FlagDefinition definition,
       @Nullable Integer expectedVersion,
-      ConfigCaller caller) {
+      AuditCaller caller) {
     Stored stored =
         documents.put(
             tenant,
@@ -75,7 +75,7 @@ class JdbcFeatureFlags implements FeatureFlags {
 
   @Override
   public void delete(
-      TenantId tenant, ConfigKey key, @Nullable Integer expectedVersion, ConfigCaller caller) {
+      TenantId tenant, ConfigKey key, @Nullable Integer expectedVersion, AuditCaller caller) {
     documents.delete(tenant, Kind.FLAG, key, expectedVersion, caller);
   }
 

@@ -1,6 +1,6 @@
 package io.bulwark.config.internal;
 
-import io.bulwark.config.ConfigCaller;
+import io.bulwark.audit.AuditCaller;
 import io.bulwark.config.ConfigChangePage;
 import io.bulwark.config.ConfigKey;
 import io.bulwark.config.ConfigPage;
@@ -34,7 +34,7 @@ class JdbcTenantSettings implements TenantSettings {
       ConfigKey key,
       SettingDefinition definition,
       @Nullable Integer expectedVersion,
-      ConfigCaller caller) {
+      AuditCaller caller) {
     ObjectNode next = definition.toDocument();
     Stored stored =
         documents.put(
@@ -63,7 +63,7 @@ class JdbcTenantSettings implements TenantSettings {
 
   @Override
   public void delete(
-      TenantId tenant, ConfigKey key, @Nullable Integer expectedVersion, ConfigCaller caller) {
+      TenantId tenant, ConfigKey key, @Nullable Integer expectedVersion, AuditCaller caller) {
     documents.delete(tenant, Kind.SETTING, key, expectedVersion, caller);
   }
 

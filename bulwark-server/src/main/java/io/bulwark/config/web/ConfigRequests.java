@@ -1,14 +1,11 @@
 package io.bulwark.config.web;
 
-import io.bulwark.audit.AuditActor;
+import io.bulwark.audit.AuditCaller;
 import io.bulwark.authorization.AccessDecisions;
-import io.bulwark.authorization.Principal;
-import io.bulwark.config.ConfigCaller;
 import io.bulwark.config.ConfigChange;
 import io.bulwark.config.ConfigChangePage;
 import io.bulwark.platform.problem.ApiProblem;
 import io.bulwark.platform.problem.ProblemType;
-import io.bulwark.platform.web.CorrelationIdFilter;
 import io.bulwark.platform.web.Cursors;
 import java.time.Instant;
 import java.util.List;
@@ -16,7 +13,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.MDC;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -35,7 +31,7 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 final class ConfigRequests {
 
-  static final String PURPOSE_HEADER = "X-Bulwark-Purpose";
+  static final String PURPOSE_HEADER = AuditCaller.PURPOSE_HEADER;
   static final int MAX_LIMIT = 200;
   private static final Pattern ENTITY_TAG = Pattern.compile("\"(0|[1-9][0-9]{0,8})\"");
 
@@ -48,32 +44,12 @@ final class ConfigRequests {
     this.decisions = decisions;
   }
 
-  ConfigCaller caller(@Nullable String purpose) {
+  AuditCaller caller(@Nullable String purpose) {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
     if (!(authentication instanceof JwtAuthenticationToken token)) {
       throw new ApiProblem(ProblemType.UNAUTHENTICATED, "A bearer token is required");
     }
-    Principal principal = decisions.principalOf(token);
-    AuditActor actor =
-        new AuditActor(
-            principal.type() == Principal.Type.USER
-                ? AuditActor.Type.USER
-                : AuditActor.Type.SERVICE,
-            principal.id(),
-            null,
-            null,
-            null);
-    String correlationId = MDC.get(CorrelationIdFilter.MDC_KEY);
-    if (correlationId != null && (correlationId.isBlank() || correlationId.length() > 128)) {
-      correlationId = null;
-    }
-    if (purpose != null && (purpose.isBlank() || purpose.length() > 256)) {
-      throw new ApiProblem(
-          ProblemType.INVALID_PARAMETER,
-          "Header " + PURPOSE_HEADER + " must be 1 to 256 characters",
-          Map.of("parameter", PURPOSE_HEADER));
-    }
-    return new ConfigCaller(actor, purpose, correlationId);
+    return AuditCaller.of(decisions.principalOf(token), purpose);
   }
 
   /** {@code If-Match: "<version>"}: one strong tag naming a version, "0" for "must not exist". */

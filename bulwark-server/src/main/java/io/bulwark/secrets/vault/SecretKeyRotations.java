@@ -1,5 +1,6 @@
 package io.bulwark.secrets.vault;
 
+import io.bulwark.audit.AuditCaller;
 import io.bulwark.platform.TenantId;
 import java.util.Optional;
 
@@ -19,7 +20,7 @@ public interface SecretKeyRotations {
    * @param caller who and why
    * @return the rewrap started
    */
-  SecretRewrap rotateDataKey(TenantId tenant, SecretCaller caller);
+  SecretRewrap rotateDataKey(TenantId tenant, AuditCaller caller);
 
   /**
    * @param tenant whose rewraps
@@ -43,7 +44,7 @@ public interface SecretKeyRotations {
    * @param caller the platform administrator
    * @return the key's id and how many keysets were rewrapped
    */
-  KeyEncryptionKeyRotation rotateKeyEncryptionKey(SecretCaller caller);
+  KeyEncryptionKeyRotation rotateKeyEncryptionKey(AuditCaller caller);
 
   /**
    * A key-encryption-key rotation's outcome.

@@ -1,5 +1,6 @@
 package io.bulwark.secrets.vault;
 
+import io.bulwark.audit.AuditCaller;
 import io.bulwark.platform.TenantId;
 import java.net.URI;
 import java.time.Instant;
@@ -26,7 +27,7 @@ public interface SecretRotationWebhooks {
    * @param caller who and why
    * @return the webhook and its signing secret, shown this once
    */
-  Configured configure(TenantId tenant, URI url, SecretCaller caller);
+  Configured configure(TenantId tenant, URI url, AuditCaller caller);
 
   /**
    * @param tenant whose webhook
@@ -39,7 +40,7 @@ public interface SecretRotationWebhooks {
    * @param caller who and why
    * @return whether there was one
    */
-  boolean remove(TenantId tenant, SecretCaller caller);
+  boolean remove(TenantId tenant, AuditCaller caller);
 
   /**
    * Sends a notification for every secret due or expired and not yet notified for its current

@@ -1,5 +1,6 @@
 package io.bulwark.secrets.vault;
 
+import io.bulwark.audit.AuditCaller;
 import io.bulwark.platform.TenantId;
 import java.time.Duration;
 import java.util.List;
@@ -36,7 +37,7 @@ public interface Secrets {
       SecretValue value,
       @Nullable Integer expectedVersion,
       @Nullable SecretMetadataChanges changes,
-      SecretCaller caller);
+      AuditCaller caller);
 
   /**
    * Decrypts a version. A ciphertext that fails authentication is recorded as a security event and
@@ -49,7 +50,7 @@ public interface Secrets {
    * @return the value
    */
   RevealedSecret read(
-      TenantId tenant, SecretPath path, @Nullable Integer version, SecretCaller caller);
+      TenantId tenant, SecretPath path, @Nullable Integer version, AuditCaller caller);
 
   /**
    * Soft-deletes versions: they stay stored and can be undeleted.
@@ -61,7 +62,7 @@ public interface Secrets {
    * @return the versions that changed state
    */
   List<Integer> delete(
-      TenantId tenant, SecretPath path, @Nullable List<Integer> versions, SecretCaller caller);
+      TenantId tenant, SecretPath path, @Nullable List<Integer> versions, AuditCaller caller);
 
   /**
    * Restores soft-deleted versions.
@@ -73,7 +74,7 @@ public interface Secrets {
    * @return the versions that changed state
    */
   List<Integer> undelete(
-      TenantId tenant, SecretPath path, List<Integer> versions, SecretCaller caller);
+      TenantId tenant, SecretPath path, List<Integer> versions, AuditCaller caller);
 
   /**
    * Irreversibly removes versions' ciphertext; their numbers stay, marked destroyed.
@@ -85,7 +86,7 @@ public interface Secrets {
    * @return the versions that changed state
    */
   List<Integer> destroy(
-      TenantId tenant, SecretPath path, List<Integer> versions, SecretCaller caller);
+      TenantId tenant, SecretPath path, List<Integer> versions, AuditCaller caller);
 
   /**
    * @param tenant whose vault
@@ -104,7 +105,7 @@ public interface Secrets {
    * @return the metadata afterwards
    */
   SecretMetadata updateMetadata(
-      TenantId tenant, SecretPath path, SecretMetadataChanges changes, SecretCaller caller);
+      TenantId tenant, SecretPath path, SecretMetadataChanges changes, AuditCaller caller);
 
   /**
    * @param tenant whose vault

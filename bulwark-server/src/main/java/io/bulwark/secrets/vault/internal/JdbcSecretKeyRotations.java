@@ -1,6 +1,7 @@
 package io.bulwark.secrets.vault.internal;
 
 import io.bulwark.audit.AuditActor;
+import io.bulwark.audit.AuditCaller;
 import io.bulwark.audit.AuditCategory;
 import io.bulwark.audit.AuditEvent;
 import io.bulwark.audit.AuditLedger;
@@ -11,7 +12,6 @@ import io.bulwark.platform.TenantId;
 import io.bulwark.secrets.DecryptionFailedException;
 import io.bulwark.secrets.EncryptionKeys;
 import io.bulwark.secrets.TenantEncryption;
-import io.bulwark.secrets.vault.SecretCaller;
 import io.bulwark.secrets.vault.SecretKeyRotations;
 import io.bulwark.secrets.vault.SecretPath;
 import io.bulwark.secrets.vault.SecretRewrap;
@@ -87,7 +87,7 @@ class JdbcSecretKeyRotations implements SecretKeyRotations, DisposableBean {
   }
 
   @Override
-  public SecretRewrap rotateDataKey(TenantId tenant, SecretCaller caller) {
+  public SecretRewrap rotateDataKey(TenantId tenant, AuditCaller caller) {
     SecretRewrap started = startRewrap(tenant, caller);
     try {
       executor.execute(() -> drain(tenant));
@@ -119,7 +119,7 @@ class JdbcSecretKeyRotations implements SecretKeyRotations, DisposableBean {
     executor.shutdownNow();
   }
 
-  private SecretRewrap startRewrap(TenantId tenant, SecretCaller caller) {
+  private SecretRewrap startRewrap(TenantId tenant, AuditCaller caller) {
     return inTenant(
         tenant,
         () -> {
@@ -318,7 +318,7 @@ class JdbcSecretKeyRotations implements SecretKeyRotations, DisposableBean {
   }
 
   @Override
-  public KeyEncryptionKeyRotation rotateKeyEncryptionKey(SecretCaller caller) {
+  public KeyEncryptionKeyRotation rotateKeyEncryptionKey(AuditCaller caller) {
     boolean rotatable = keys.keyEncryptionKeyRotatable();
     String kekId = keys.rotateKeyEncryptionKey();
     int rewrapped = 0;
@@ -389,7 +389,7 @@ class JdbcSecretKeyRotations implements SecretKeyRotations, DisposableBean {
   private void audit(
       TenantId tenant,
       AuditActor actor,
-      @Nullable SecretCaller caller,
+      @Nullable AuditCaller caller,
       String action,
       AuditResource resource,
       AuditOutcome outcome,

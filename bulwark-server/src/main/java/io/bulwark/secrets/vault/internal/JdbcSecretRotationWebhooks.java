@@ -2,6 +2,7 @@ package io.bulwark.secrets.vault.internal;
 
 import com.google.crypto.tink.subtle.PrfHmacJce;
 import io.bulwark.audit.AuditActor;
+import io.bulwark.audit.AuditCaller;
 import io.bulwark.audit.AuditCategory;
 import io.bulwark.audit.AuditEvent;
 import io.bulwark.audit.AuditLedger;
@@ -11,7 +12,6 @@ import io.bulwark.platform.TenantContext;
 import io.bulwark.platform.TenantId;
 import io.bulwark.platform.problem.InvalidFieldException;
 import io.bulwark.secrets.TenantEncryption;
-import io.bulwark.secrets.vault.SecretCaller;
 import io.bulwark.secrets.vault.SecretRotationPage;
 import io.bulwark.secrets.vault.SecretRotationStatus;
 import io.bulwark.secrets.vault.SecretRotationWebhooks;
@@ -83,7 +83,7 @@ class JdbcSecretRotationWebhooks implements SecretRotationWebhooks {
   }
 
   @Override
-  public Configured configure(TenantId tenant, URI url, SecretCaller caller) {
+  public Configured configure(TenantId tenant, URI url, AuditCaller caller) {
     checkUrl(url);
     byte[] random = new byte[32];
     RANDOM.nextBytes(random);
@@ -133,7 +133,7 @@ class JdbcSecretRotationWebhooks implements SecretRotationWebhooks {
   }
 
   @Override
-  public boolean remove(TenantId tenant, SecretCaller caller) {
+  public boolean remove(TenantId tenant, AuditCaller caller) {
     return inTenant(
         tenant,
         () -> {
@@ -309,7 +309,7 @@ class JdbcSecretRotationWebhooks implements SecretRotationWebhooks {
   private void audit(
       TenantId tenant,
       AuditActor actor,
-      @Nullable SecretCaller caller,
+      @Nullable AuditCaller caller,
       String action,
       AuditOutcome outcome,
       @Nullable String path,

@@ -1,5 +1,6 @@
 package io.bulwark.secrets.vault.internal;
 
+import io.bulwark.audit.AuditCaller;
 import io.bulwark.audit.AuditCategory;
 import io.bulwark.audit.AuditClassification;
 import io.bulwark.audit.AuditEvent;
@@ -16,7 +17,6 @@ import io.bulwark.platform.problem.ProblemType;
 import io.bulwark.secrets.DecryptionFailedException;
 import io.bulwark.secrets.TenantEncryption;
 import io.bulwark.secrets.vault.RevealedSecret;
-import io.bulwark.secrets.vault.SecretCaller;
 import io.bulwark.secrets.vault.SecretMetadata;
 import io.bulwark.secrets.vault.SecretMetadataChanges;
 import io.bulwark.secrets.vault.SecretPage;
@@ -101,7 +101,7 @@ class JdbcSecrets implements Secrets {
       SecretValue value,
       @Nullable Integer expectedVersion,
       @Nullable SecretMetadataChanges changes,
-      SecretCaller caller) {
+      AuditCaller caller) {
     if (value.length() > MAX_VALUE_BYTES) {
       throw new ApiProblem(
           ProblemType.PAYLOAD_TOO_LARGE,
@@ -179,7 +179,7 @@ class JdbcSecrets implements Secrets {
 
   @Override
   public RevealedSecret read(
-      TenantId tenant, SecretPath path, @Nullable Integer version, SecretCaller caller) {
+      TenantId tenant, SecretPath path, @Nullable Integer version, AuditCaller caller) {
     if (version != null && version < 1) {
       throw new ApiProblem(
           ProblemType.INVALID_PARAMETER,
@@ -249,7 +249,7 @@ class JdbcSecrets implements Secrets {
 
   @Override
   public List<Integer> delete(
-      TenantId tenant, SecretPath path, @Nullable List<Integer> versions, SecretCaller caller) {
+      TenantId tenant, SecretPath path, @Nullable List<Integer> versions, AuditCaller caller) {
     return inTenant(
         tenant,
         () -> {
@@ -272,7 +272,7 @@ class JdbcSecrets implements Secrets {
 
   @Override
   public List<Integer> undelete(
-      TenantId tenant, SecretPath path, List<Integer> versions, SecretCaller caller) {
+      TenantId tenant, SecretPath path, List<Integer> versions, AuditCaller caller) {
     List<Integer> targets = checkedVersions(versions);
     return inTenant(
         tenant,
@@ -292,7 +292,7 @@ class JdbcSecrets implements Secrets {
 
   @Override
   public List<Integer> destroy(
-      TenantId tenant, SecretPath path, List<Integer> versions, SecretCaller caller) {
+      TenantId tenant, SecretPath path, List<Integer> versions, AuditCaller caller) {
     List<Integer> targets = checkedVersions(versions);
     return inTenant(
         tenant,
@@ -322,7 +322,7 @@ class JdbcSecrets implements Secrets {
 
   @Override
   public SecretMetadata updateMetadata(
-      TenantId tenant, SecretPath path, SecretMetadataChanges changes, SecretCaller caller) {
+      TenantId tenant, SecretPath path, SecretMetadataChanges changes, AuditCaller caller) {
     return inTenant(
         tenant,
         () -> {
@@ -624,7 +624,7 @@ class JdbcSecrets implements Secrets {
 
   private void audit(
       TenantId tenant,
-      SecretCaller caller,
+      AuditCaller caller,
       String action,
       SecretMetadata secret,
       List<Integer> requested,
@@ -638,7 +638,7 @@ class JdbcSecrets implements Secrets {
 
   private void audit(
       TenantId tenant,
-      SecretCaller caller,
+      AuditCaller caller,
       AuditCategory category,
       String action,
       AuditOutcome outcome,
@@ -648,7 +648,7 @@ class JdbcSecrets implements Secrets {
   }
 
   private static AuditEvent event(
-      SecretCaller caller,
+      AuditCaller caller,
       AuditCategory category,
       String action,
       AuditOutcome outcome,

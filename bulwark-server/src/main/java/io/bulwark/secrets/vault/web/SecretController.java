@@ -1,5 +1,6 @@
 package io.bulwark.secrets.vault.web;
 
+import io.bulwark.audit.AuditCaller;
 import io.bulwark.authorization.AccessDecisions;
 import io.bulwark.authorization.Permission;
 import io.bulwark.authorization.Permissions;
@@ -10,7 +11,6 @@ import io.bulwark.platform.problem.InvalidFieldException;
 import io.bulwark.platform.problem.ProblemType;
 import io.bulwark.platform.web.Cursors;
 import io.bulwark.secrets.vault.RevealedSecret;
-import io.bulwark.secrets.vault.SecretCaller;
 import io.bulwark.secrets.vault.SecretMetadata;
 import io.bulwark.secrets.vault.SecretMetadataChanges;
 import io.bulwark.secrets.vault.SecretPage;
@@ -263,7 +263,7 @@ class SecretController {
     }
   }
 
-  private SecretCaller caller(Tenant tenant, @Nullable String purpose) {
+  private AuditCaller caller(Tenant tenant, @Nullable String purpose) {
     return SecretCallers.current(decisions, purpose);
   }
 
