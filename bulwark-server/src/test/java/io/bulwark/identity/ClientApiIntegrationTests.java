@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 @BulwarkIntegrationTest
 class ClientApiIntegrationTests {
@@ -272,6 +273,43 @@ class ClientApiIntegrationTests {
         403,
         "forbidden",
         null);
+  }
+
+  @Test
+  void everyClientChangeIsInTheTenantsAuditLogAndARefusedOneIsNot() {
+    register("audited");
+    api.post(clients + "/audited/secret").bearer(admin).json("{\"overlap_seconds\": 0}").send();
+    api.request("PUT", clients + "/audited/roles/audit-writer").bearer(admin).json("{}").send();
+    api.request("DELETE", clients + "/audited/roles/audit-writer").bearer(admin).send();
+    Response duplicate =
+        post(
+            "{\"client_id\": \"audited\", \"name\": \"x\", \"grant_types\": [\"client_credentials\"]}");
+    api.request("DELETE", clients + "/audited").bearer(admin).send();
+
+    assertThat(duplicate.status()).isEqualTo(409);
+    Response log =
+        api.get(
+                "/api/v1/tenants/"
+                    + slug
+                    + "/audit/events?resource_type=client&resource_id=audited")
+            .bearer(admin)
+            .send();
+    assertThat(log.status()).as(log.toString()).isEqualTo(200);
+    List<String> actions = new java.util.ArrayList<>();
+    log.json()
+        .get("items")
+        .forEach(item -> actions.add(item.get("entry").get("action").asString()));
+    assertThat(actions)
+        .containsExactly(
+            "client.deleted",
+            "client.role_revoked",
+            "client.role_granted",
+            "client.secret_rotated",
+            "client.registered");
+    JsonNode granted = log.json().get("items").get(2).get("entry");
+    assertThat(granted.get("details").get("role").asString()).isEqualTo("audit-writer");
+    assertThat(granted.get("actor").get("type").asString()).isEqualTo("service");
+    assertThat(log.body()).doesNotContain("client_secret");
   }
 
   private String register(String clientId) {

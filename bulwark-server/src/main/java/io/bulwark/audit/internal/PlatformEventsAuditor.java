@@ -6,6 +6,7 @@ import io.bulwark.audit.AuditEvent;
 import io.bulwark.audit.AuditLedger;
 import io.bulwark.audit.AuditOutcome;
 import io.bulwark.audit.AuditResource;
+import io.bulwark.identity.ServiceClientChanged;
 import io.bulwark.identity.SignInRecorded;
 import io.bulwark.identity.SigningKeyRotated;
 import io.bulwark.platform.BulwarkClaims;
@@ -94,6 +95,26 @@ class PlatformEventsAuditor {
                 .correlationId(correlationId())
                 .details(details)
                 .build()));
+  }
+
+  @EventListener
+  void on(ServiceClientChanged changed) {
+    ObjectNode details = JsonNodeFactory.instance.objectNode();
+    if (changed.role() != null) {
+      details.put("role", changed.role());
+    }
+    AuditEvent.Builder event =
+        AuditEvent.builder(
+                AuditCategory.ADMINISTRATION,
+                changed.change().action(),
+                AuditOutcome.SUCCESS,
+                actor())
+            .resource(new AuditResource("client", changed.clientId()))
+            .correlationId(correlationId());
+    if (!details.isEmpty()) {
+      event.details(details);
+    }
+    ledger.append(changed.tenantId(), List.of(event.build()));
   }
 
   @EventListener

@@ -6,6 +6,7 @@ import io.bulwark.authorization.ScopedRole;
 import io.bulwark.identity.ClientSecret;
 import io.bulwark.identity.NewServiceClient;
 import io.bulwark.identity.ServiceClient;
+import io.bulwark.identity.ServiceClientChanged;
 import io.bulwark.identity.ServiceClients;
 import io.bulwark.platform.TenantContext;
 import io.bulwark.platform.TenantId;
@@ -24,6 +25,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
@@ -54,6 +56,7 @@ class JdbcServiceClients implements ServiceClients {
   private final TransactionTemplate transactions;
   private final ClientSecretEncoder hashes = new ClientSecretEncoder();
   private final Clock clock = Clock.systemUTC();
+  private final ApplicationEventPublisher events;
 
   JdbcServiceClients(
       RegisteredClientRepository repository,
@@ -61,7 +64,9 @@ class JdbcServiceClients implements ServiceClients {
       RoleAssignments roleAssignments,
       Roles roles,
       Tenants tenants,
-      TransactionTemplate transactions) {
+      TransactionTemplate transactions,
+      ApplicationEventPublisher events) {
+    this.events = events;
     this.repository = repository;
     this.jdbc = jdbc;
     this.roleAssignments = roleAssignments;
@@ -119,6 +124,7 @@ class JdbcServiceClients implements ServiceClients {
                           .build())
                   .build();
           repository.save(client);
+          changed(tenant, clientId, ServiceClientChanged.Change.REGISTERED, null);
           return new Registered(view(tenant, client), secret);
         });
   }
@@ -173,6 +179,7 @@ class JdbcServiceClients implements ServiceClients {
                       newHash, currentHash(stored), clock.instant().plus(overlap));
           RegisteredClient rotated = RegisteredClient.from(existing).clientSecret(updated).build();
           repository.save(rotated);
+          changed(tenant, clientId, ServiceClientChanged.Change.SECRET_ROTATED, null);
           return new Registered(view(tenant, rotated), secret);
         });
   }
@@ -198,6 +205,7 @@ class JdbcServiceClients implements ServiceClients {
           jdbc.sql("delete from oauth2_registered_client where tenant_id = ? and id = ?")
               .params(tenant.value(), existing.getId())
               .update();
+          changed(tenant, clientId, ServiceClientChanged.Change.DELETED, null);
           return true;
         });
   }
@@ -234,6 +242,7 @@ class JdbcServiceClients implements ServiceClients {
           RegisteredClient client = require(clientId);
           roleAssignments.grantToClient(
               tenant, client.getId(), roleName, expiresAt, resourcePrefix);
+          changed(tenant, clientId, ServiceClientChanged.Change.ROLE_GRANTED, roleName);
           return null;
         });
   }
@@ -241,7 +250,20 @@ class JdbcServiceClients implements ServiceClients {
   @Override
   public boolean revokeRole(TenantId tenant, String clientId, String role) {
     return inTenant(
-        tenant, () -> roleAssignments.revokeFromClient(tenant, require(clientId).getId(), role));
+        tenant,
+        () -> {
+          boolean revoked =
+              roleAssignments.revokeFromClient(tenant, require(clientId).getId(), role);
+          if (revoked) {
+            changed(tenant, clientId, ServiceClientChanged.Change.ROLE_REVOKED, role);
+          }
+          return revoked;
+        });
+  }
+
+  private void changed(
+      TenantId tenant, String clientId, ServiceClientChanged.Change change, @Nullable String role) {
+    events.publishEvent(new ServiceClientChanged(tenant, clientId, change, role));
   }
 
   private RegisteredClient require(String clientId) {
