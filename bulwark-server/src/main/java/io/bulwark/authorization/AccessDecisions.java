@@ -46,6 +46,13 @@ public interface AccessDecisions {
   Principal principalOf(JwtAuthenticationToken token);
 
   /**
+   * @return the principal of the current request's bearer token
+   * @throws io.bulwark.platform.problem.ApiProblem {@code unauthenticated} when the request has no
+   *     validated bearer token
+   */
+  Principal currentPrincipal();
+
+  /**
    * Decides for the caller of the current request and throws when denied.
    *
    * @param permission what the caller wants to do

@@ -102,7 +102,8 @@ final class RoleBasedAccessDecisions implements AccessDecisions {
     };
   }
 
-  private Principal currentPrincipal() {
+  @Override
+  public Principal currentPrincipal() {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
     if (!(authentication instanceof JwtAuthenticationToken token)) {
       throw new ApiProblem(ProblemType.UNAUTHENTICATED, "A bearer token is required");

@@ -16,9 +16,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -45,11 +42,7 @@ final class ConfigRequests {
   }
 
   AuditCaller caller(@Nullable String purpose) {
-    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-    if (!(authentication instanceof JwtAuthenticationToken token)) {
-      throw new ApiProblem(ProblemType.UNAUTHENTICATED, "A bearer token is required");
-    }
-    return AuditCaller.of(decisions.principalOf(token), purpose);
+    return AuditCaller.of(decisions.currentPrincipal(), purpose);
   }
 
   /** {@code If-Match: "<version>"}: one strong tag naming a version, "0" for "must not exist". */

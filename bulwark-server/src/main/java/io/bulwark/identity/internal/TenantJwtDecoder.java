@@ -52,11 +52,12 @@ final class TenantJwtDecoder implements JwtDecoder {
   /** Nodes of one deployment share a time source; 10 s covers NTP drift, not stale tokens. */
   static final Duration CLOCK_SKEW = Duration.ofSeconds(10);
 
+  static final Duration REMEMBERED = Duration.ofSeconds(30);
+  private static final int MAX_REMEMBERED = 4096;
+
   private final Tenants tenants;
   private final SigningKeys signingKeys;
   private final String publicUrl;
-  static final Duration REMEMBERED = Duration.ofSeconds(30);
-  private static final int MAX_REMEMBERED = 4096;
 
   private final ConcurrentHashMap<TenantId, JwtDecoder> decoders = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Validated> validated = new ConcurrentHashMap<>();
