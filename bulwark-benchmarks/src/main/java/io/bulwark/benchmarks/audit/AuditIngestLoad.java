@@ -1,5 +1,6 @@
 package io.bulwark.benchmarks.audit;
 
+import io.bulwark.benchmarks.load.ClosedLoop;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -59,10 +60,7 @@ public final class AuditIngestLoad {
       System.exit(2);
     }
     URI base = URI.create(args[1].endsWith("/") ? args[1] : args[1] + "/");
-    String host = base.getHost();
-    if (!("localhost".equals(host) || host.startsWith("127.") || "[::1]".equals(host))) {
-      throw new IllegalArgumentException("load is only ever sent to loopback, not " + host);
-    }
+    ClosedLoop.requireLoopback(base);
     String slug = args[2];
     HttpClient http =
         HttpClient.newBuilder()

@@ -1,5 +1,6 @@
 package io.bulwark.benchmarks.secrets;
 
+import io.bulwark.benchmarks.load.ClosedLoop;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,10 +35,7 @@ final class BenchVault {
   }
 
   static BenchVault create(String base, String adminId, String adminSecret) throws Exception {
-    String host = URI.create(base).getHost();
-    if (!("localhost".equals(host) || host.startsWith("127."))) {
-      throw new IllegalArgumentException("load is only ever sent to loopback, not " + host);
-    }
+    ClosedLoop.requireLoopback(URI.create(base));
     BenchVault setup =
         new BenchVault(base, "bench-" + UUID.randomUUID().toString().substring(0, 8), "");
     String admin = setup.token("system", adminId, adminSecret);

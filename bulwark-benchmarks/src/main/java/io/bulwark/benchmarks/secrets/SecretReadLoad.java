@@ -1,18 +1,12 @@
 package io.bulwark.benchmarks.secrets;
 
+import io.bulwark.benchmarks.load.ClosedLoop;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A closed-loop load driver for secret reads over HTTP: it sets up a fresh tenant with {@code
@@ -62,111 +56,29 @@ public final class SecretReadLoad {
               .GET()
               .build());
     }
-    Result warm = run(vault, requests, concurrency, warmup);
-    Result result = run(vault, requests, concurrency, seconds);
+    ClosedLoop.Result warm =
+        ClosedLoop.run(
+            vault.http, concurrency, warmup, random -> requests.get(random.nextInt(secrets)));
+    ClosedLoop.Result result =
+        ClosedLoop.run(
+            vault.http, concurrency, seconds, random -> requests.get(random.nextInt(secrets)));
     System.out.println(
-        result.describe(vault.base, concurrency, seconds, secrets)
+        String.format(
+                Locale.ROOT,
+                "%s secret reads concurrency=%d seconds=%d secrets=%d reads=%d failures=%d"
+                    + " reads_per_s=%.0f p50_ms=%.2f p99_ms=%.2f",
+                vault.base,
+                concurrency,
+                seconds,
+                secrets,
+                result.successes(),
+                result.failures(),
+                result.perSecond(),
+                result.percentileMillis(0.50),
+                result.percentileMillis(0.99))
             + " warmup_reads="
-            + warm.latencies.length
+            + warm.successes()
             + " setup_writes="
             + secrets);
-  }
-
-  private static Result run(
-      BenchVault vault, List<HttpRequest> requests, int concurrency, int seconds) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-    AtomicInteger seeds = new AtomicInteger();
-    try (ExecutorService workers = Executors.newFixedThreadPool(concurrency)) {
-      List<Future<Worker>> futures = new ArrayList<>();
-      for (int i = 0; i < concurrency; i++) {
-        futures.add(
-            workers.submit(
-                () -> new Worker(seeds.incrementAndGet()).drive(vault, requests, deadline)));
-      }
-      Result total = new Result(seconds);
-      for (Future<Worker> future : futures) {
-        total.add(future.get());
-      }
-      return total;
-    }
-  }
-
-  private static final class Worker {
-    private final SplittableRandom random;
-    private long[] latencies = new long[1 << 14];
-    private int count;
-    private long failures;
-
-    Worker(int seed) {
-      random = new SplittableRandom(seed);
-    }
-
-    Worker drive(BenchVault vault, List<HttpRequest> requests, long deadline) {
-      while (System.nanoTime() < deadline) {
-        HttpRequest request = requests.get(random.nextInt(requests.size()));
-        long started = System.nanoTime();
-        try {
-          HttpResponse<Void> response =
-              vault.http.send(request, HttpResponse.BodyHandlers.discarding());
-          if (response.statusCode() == 200) {
-            record(System.nanoTime() - started);
-          } else {
-            failures++;
-          }
-        } catch (Exception e) {
-          failures++;
-        }
-      }
-      return this;
-    }
-
-    private void record(long nanos) {
-      if (count == latencies.length) {
-        latencies = Arrays.copyOf(latencies, count * 2);
-      }
-      latencies[count++] = nanos;
-    }
-  }
-
-  private static final class Result {
-    private final int seconds;
-    private long[] latencies = new long[0];
-    private long failures;
-
-    Result(int seconds) {
-      this.seconds = seconds;
-    }
-
-    void add(Worker worker) {
-      int offset = latencies.length;
-      latencies = Arrays.copyOf(latencies, offset + worker.count);
-      System.arraycopy(worker.latencies, 0, latencies, offset, worker.count);
-      failures += worker.failures;
-    }
-
-    String describe(String base, int concurrency, int seconds, int secrets) {
-      Arrays.sort(latencies);
-      return String.format(
-          Locale.ROOT,
-          "%s secret reads concurrency=%d seconds=%d secrets=%d reads=%d failures=%d"
-              + " reads_per_s=%.0f p50_ms=%.2f p99_ms=%.2f",
-          base,
-          concurrency,
-          seconds,
-          secrets,
-          latencies.length,
-          failures,
-          latencies.length / (double) this.seconds,
-          percentile(0.50),
-          percentile(0.99));
-    }
-
-    private double percentile(double p) {
-      if (latencies.length == 0) {
-        return Double.NaN;
-      }
-      int index = (int) Math.min(latencies.length - 1, Math.ceil(p * latencies.length) - 1);
-      return latencies[Math.max(0, index)] / 1_000_000.0;
-    }
   }
 }
