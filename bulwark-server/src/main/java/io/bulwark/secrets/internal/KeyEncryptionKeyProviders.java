@@ -3,6 +3,7 @@ package io.bulwark.secrets.internal;
 import com.google.crypto.tink.KmsClients;
 import com.google.crypto.tink.aead.AeadConfig;
 import io.bulwark.secrets.KeyEncryptionKeyProvider;
+import java.net.URI;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import org.slf4j.Logger;
@@ -13,11 +14,11 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Chooses the key-encryption-key provider from {@code BULWARK_KEK_PROVIDER}: {@code configured}
- * (the keyset in {@code BULWARK_KEK}), {@code kms} (the key at {@code BULWARK_KEK_URI}, through a
- * Tink KMS client registered with {@link KmsClients}) or {@code local-file} (a keyset file under
- * the data directory). Unset, it takes {@code configured} when {@code BULWARK_KEK} is set, {@code
- * kms} when {@code BULWARK_KEK_URI} is, else {@code local-file}, which outside dev mode is logged
- * as a warning.
+ * (the keyset in {@code BULWARK_KEK}), {@code kms} (the key at {@code BULWARK_KEK_URI}: AWS KMS
+ * bundled, or a Tink KMS client registered with {@link KmsClients}) or {@code local-file} (a keyset
+ * file under the data directory). Unset, it takes {@code configured} when {@code BULWARK_KEK} is
+ * set, {@code kms} when {@code BULWARK_KEK_URI} is, else {@code local-file}, which outside dev mode
+ * is logged as a warning.
  */
 @Configuration(proxyBeanMethods = false)
 class KeyEncryptionKeyProviders {
@@ -29,6 +30,7 @@ class KeyEncryptionKeyProviders {
       @Value("${bulwark.kek-provider:}") String provider,
       @Value("${bulwark.kek}") String configured,
       @Value("${bulwark.kek-uri:}") String keyUri,
+      @Value("${bulwark.kms.aws-endpoint:}") String awsEndpoint,
       @Value("${bulwark.db.data-dir}") Path dataDir,
       @Value("${bulwark.dev-mode}") boolean devMode)
       throws GeneralSecurityException {
@@ -53,7 +55,9 @@ class KeyEncryptionKeyProviders {
           throw new IllegalStateException("BULWARK_KEK_PROVIDER=kms needs BULWARK_KEK_URI");
         }
         yield new KmsKeyEncryptionKeyProvider(
-            CloudKmsClients.forUri(keyUri.strip()), keyUri.strip());
+            CloudKmsClients.forUri(
+                keyUri.strip(), awsEndpoint.isBlank() ? null : URI.create(awsEndpoint.strip())),
+            keyUri.strip());
       }
       case LocalFileKeyEncryptionKeyProvider.NAME -> {
         LocalFileKeyEncryptionKeyProvider local =
