@@ -2,17 +2,14 @@ package io.bulwark.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.bulwark.BulwarkApplication;
-import io.bulwark.support.TestApi;
+import io.bulwark.support.ServerProcess;
+import io.bulwark.support.ServerProcess.Server;
 import io.bulwark.support.TestTenants;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +23,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +42,6 @@ import tools.jackson.databind.json.JsonMapper;
 class AuditCrashIntegrationTests {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final Duration STARTUP = Duration.ofSeconds(120);
   private static final Duration INGESTION = Duration.ofSeconds(3);
   private static final int WRITERS = 4;
 
@@ -53,23 +50,22 @@ class AuditCrashIntegrationTests {
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final Map<UUID, Long> acknowledged = new ConcurrentHashMap<>();
-  private final List<Process> servers = new ArrayList<>();
+  private ServerProcess servers;
+
+  @BeforeEach
+  void servers() {
+    servers = new ServerProcess(work);
+  }
 
   @AfterEach
   void stopServersAndTheirDatabases() throws Exception {
-    for (Process server : servers) {
-      if (server.isAlive()) {
-        server.destroy();
-        server.waitFor(20, TimeUnit.SECONDS);
-      }
-    }
-    postmaster().ifPresent(AuditCrashIntegrationTests::killWithDescendants);
+    servers.stopAll();
   }
 
   @Test
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
   void killDuringIngestionThenEveryAcknowledgedEventIsInTheVerifiedLog() throws Exception {
-    Server first = start();
+    Server first = servers.start();
     String slug = TestTenants.acme().slug();
     String admin = first.api().adminToken();
     var created =
@@ -83,13 +79,13 @@ class AuditCrashIntegrationTests {
 
     int firstPhase = ingestThenKill(first, slug, admin, false);
     assertThat(firstPhase).as("events acknowledged before the first kill").isPositive();
-    assertThat(postmaster()).as("PostgreSQL outlives a kill -9 of the server").isPresent();
+    assertThat(servers.postmaster()).as("PostgreSQL outlives a kill -9 of the server").isPresent();
 
-    Server second = start();
+    Server second = servers.start();
     int secondPhase = ingestThenKill(second, slug, second.api().adminToken(), true);
     assertThat(secondPhase).as("events acknowledged before the second kill").isPositive();
 
-    Server third = start();
+    Server third = servers.start();
     String token = third.api().adminToken();
     Map<Long, UUID> stored = storedIds(third, slug, token);
     Map<UUID, Long> missing = new HashMap<>();
@@ -125,7 +121,7 @@ class AuditCrashIntegrationTests {
     }
     Thread.sleep(INGESTION);
     if (machineCrash) {
-      var postmaster = postmaster().orElseThrow();
+      var postmaster = servers.postmaster().orElseThrow();
       List<ProcessHandle> postgres = new ArrayList<>(postmaster.descendants().toList());
       server.process().destroyForcibly();
       postmaster.destroyForcibly();
@@ -208,85 +204,6 @@ class AuditCrashIntegrationTests {
       cursor = next == null || next.isNull() ? null : next.asString();
     } while (cursor != null);
     return stored;
-  }
-
-  // ---------------------------------------------------------------- the server process
-
-  private record Server(Process process, TestApi api) {}
-
-  private Server start() throws Exception {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    Path log = work.resolve("server-" + servers.size() + ".log");
-    Process process =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1",
-                "-Xmx512m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                BulwarkApplication.class.getName(),
-                "--server.port=" + port,
-                "--bulwark.db.data-dir=" + work.resolve("data"),
-                "--bulwark.bootstrap.client-id=" + TestApi.ADMIN_CLIENT_ID,
-                "--bulwark.bootstrap.client-secret=" + TestApi.ADMIN_CLIENT_SECRET,
-                "--bulwark.dev-mode=true")
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
-    servers.add(process);
-    Instant deadline = Instant.now().plus(STARTUP);
-    URI readiness = URI.create("http://localhost:" + port + "/actuator/health/readiness");
-    while (Instant.now().isBefore(deadline)) {
-      if (!process.isAlive()) {
-        throw new AssertionError("the server exited on start:\n" + tail(log));
-      }
-      try {
-        HttpResponse<Void> ready =
-            http.send(
-                HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(2)).build(),
-                HttpResponse.BodyHandlers.discarding());
-        if (ready.statusCode() == 200) {
-          return new Server(process, new TestApi(port));
-        }
-      } catch (IOException e) {
-        // not listening yet
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError("the server did not become ready:\n" + tail(log));
-  }
-
-  private java.util.Optional<ProcessHandle> postmaster() {
-    Path pidFile = work.resolve("data").resolve("postgres").resolve("postmaster.pid");
-    try {
-      if (!Files.exists(pidFile)) {
-        return java.util.Optional.empty();
-      }
-      String pid = Files.readAllLines(pidFile, StandardCharsets.UTF_8).getFirst().strip();
-      return ProcessHandle.of(Long.parseLong(pid)).filter(ProcessHandle::isAlive);
-    } catch (IOException | RuntimeException e) {
-      return java.util.Optional.empty();
-    }
-  }
-
-  private static void killWithDescendants(ProcessHandle process) {
-    List<ProcessHandle> children = process.descendants().toList();
-    process.destroyForcibly();
-    children.forEach(ProcessHandle::destroyForcibly);
-  }
-
-  private static String tail(Path log) {
-    try {
-      List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-      return lines.subList(Math.max(0, lines.size() - 20), lines.size()).stream()
-          .map(line -> line.length() > 400 ? line.substring(0, 400) + "…" : line)
-          .collect(java.util.stream.Collectors.joining("\n"));
-    } catch (IOException e) {
-      return "(no log)";
-    }
   }
 
   private static void sleepBriefly() {
