@@ -212,6 +212,27 @@ class SecretRotationReportIntegrationTests {
   }
 
   @Test
+  void webhookUrlOnAPrivateOrLocalNetworkThenInvalidField() {
+    for (String url :
+        List.of(
+            "http://10.1.2.3/hook",
+            "http://169.254.169.254/latest/meta-data/",
+            "http://192.168.1.10/hook",
+            "http://172.16.0.1/hook",
+            "http://100.64.0.1/hook",
+            "http://0.0.0.0:8080/hook",
+            "http://[::1]:8080/hook",
+            "http://[fd00::1]/hook",
+            "http://[fe80::1]/hook",
+            "http://[::ffff:10.0.0.1]/hook")) {
+      Response response = configureWebhook(url);
+      assertThat(response.status()).as(url).isEqualTo(400);
+      assertThat(response.problemType()).as(url).isEqualTo(PROBLEMS + "invalid-field");
+      assertThat(response.body()).as(url).contains("public addresses");
+    }
+  }
+
+  @Test
   void webhookManagementNeedsSecretsAdminAndUnknownWebhookIsNotFound() {
     Response byReader =
         api.request("PUT", "/api/v1/tenants/" + slug + "/secret-rotation-webhook")

@@ -19,7 +19,8 @@ import org.springframework.context.annotation.Import;
       "bulwark.db.data-dir=target/it-data/${random.uuid}",
       "bulwark.bootstrap.client-id=" + TestApi.ADMIN_CLIENT_ID,
       "bulwark.bootstrap.client-secret=" + TestApi.ADMIN_CLIENT_SECRET,
-      "bulwark.dev-mode=true"
+      "bulwark.dev-mode=true",
+      "bulwark.http.outbound-allowed-networks=127.0.0.0/8"
     })
 @Import({TestClients.class, TestLegalHolds.class})
 public @interface BulwarkIntegrationTest {}

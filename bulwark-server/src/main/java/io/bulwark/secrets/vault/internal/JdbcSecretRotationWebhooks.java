@@ -11,6 +11,7 @@ import io.bulwark.audit.AuditResource;
 import io.bulwark.platform.TenantContext;
 import io.bulwark.platform.TenantId;
 import io.bulwark.platform.problem.InvalidFieldException;
+import io.bulwark.platform.web.OutboundAddresses;
 import io.bulwark.secrets.TenantEncryption;
 import io.bulwark.secrets.vault.SecretRotationPage;
 import io.bulwark.secrets.vault.SecretRotationStatus;
@@ -62,6 +63,7 @@ class JdbcSecretRotationWebhooks implements SecretRotationWebhooks {
   private final Secrets secrets;
   private final AuditLedger ledger;
   private final TransactionTemplate transactions;
+  private final OutboundAddresses outbound;
   private final JsonMapper json = JsonMapper.builder().build();
   private final HttpClient http =
       HttpClient.newBuilder()
@@ -74,17 +76,25 @@ class JdbcSecretRotationWebhooks implements SecretRotationWebhooks {
       TenantEncryption encryption,
       Secrets secrets,
       AuditLedger ledger,
-      TransactionTemplate transactions) {
+      TransactionTemplate transactions,
+      OutboundAddresses outbound) {
     this.jdbc = jdbc;
     this.encryption = encryption;
     this.secrets = secrets;
     this.ledger = ledger;
     this.transactions = transactions;
+    this.outbound = outbound;
   }
 
   @Override
   public Configured configure(TenantId tenant, URI url, AuditCaller caller) {
     checkUrl(url);
+    if (outbound.refuses(url)) {
+      throw new InvalidFieldException(
+          "url",
+          "must resolve to public addresses only (private, loopback and link-local networks are"
+              + " refused unless the operator allows them)");
+    }
     byte[] random = new byte[32];
     RANDOM.nextBytes(random);
     String secret = "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
@@ -210,8 +220,12 @@ class JdbcSecretRotationWebhooks implements SecretRotationWebhooks {
     status.reasons().forEach(reason -> reasons.add(reason.wireName()));
     String body = json.writeValueAsString(payload);
     long timestamp = Instant.now().getEpochSecond();
+    boolean refused = outbound.refuses(target.url());
     int code;
     try {
+      if (refused) {
+        throw new IOException("the URL resolves to an address that is not allowed");
+      }
       HttpResponse<Void> response =
           http.send(
               HttpRequest.newBuilder(target.url())
@@ -244,6 +258,9 @@ class JdbcSecretRotationWebhooks implements SecretRotationWebhooks {
           details.put("version", status.currentVersion());
           details.put("status", status.status().wireName());
           details.put("http_status", answered);
+          if (refused) {
+            details.put("refused", "address_not_allowed");
+          }
           audit(
               tenant,
               AuditActor.system("secret-rotation-webhook"),
@@ -259,6 +276,7 @@ class JdbcSecretRotationWebhooks implements SecretRotationWebhooks {
           .setMessage("A rotation webhook was not delivered; it is retried on the next run")
           .addKeyValue("tenant", tenant.toString())
           .addKeyValue("http_status", answered)
+          .addKeyValue("address_refused", refused)
           .log();
     }
     return delivered;
