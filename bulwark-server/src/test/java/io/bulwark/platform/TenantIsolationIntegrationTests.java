@@ -94,6 +94,30 @@ class TenantIsolationIntegrationTests {
   }
 
   @Test
+  void reusedConnectionCarriesOnlyTheTenantOfEachCheckoutEvenAfterARollback() {
+    for (int i = 0; i < 20; i++) {
+      assertThat(TenantContext.callAs(a, this::visibleTenants)).containsExactly(a.value());
+      assertThat(TenantContext.callAs(a, this::visibleTenants)).containsExactly(a.value());
+      assertThat(TenantContext.callAs(b, this::visibleTenants)).containsExactly(b.value());
+      assertThat(visibleTenants()).isEmpty();
+      TenantContext.runAs(
+          a,
+          () ->
+              transactions.executeWithoutResult(status -> {
+                jdbc.sql("update role_assignments set role = 'rolled-back'").update();
+                status.setRollbackOnly();
+              }));
+      assertThat(TenantContext.callAs(b, this::visibleTenants)).containsExactly(b.value());
+    }
+  }
+
+  private List<Object> visibleTenants() {
+    return jdbc.sql("select distinct tenant_id from role_assignments")
+        .query((rs, n) -> rs.getObject(1))
+        .list();
+  }
+
+  @Test
   void everyTenantOwnedTableHasForcedRowLevelSecurity() {
     List<Map<String, Object>> tables =
         jdbc.sql(

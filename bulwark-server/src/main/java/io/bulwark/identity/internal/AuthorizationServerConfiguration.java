@@ -48,7 +48,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class AuthorizationServerConfiguration {
 
   @Bean
-  @Order(Ordered.HIGHEST_PRECEDENCE)
+  @Order(Ordered.HIGHEST_PRECEDENCE + 1)
   SecurityFilterChain authorizationServerChain(
       HttpSecurity http, ProblemSecurityHandlers problemHandlers) throws Exception {
     OAuth2AuthorizationServerConfigurer authorizationServer =

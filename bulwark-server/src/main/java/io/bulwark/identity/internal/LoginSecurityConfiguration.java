@@ -23,7 +23,7 @@ class LoginSecurityConfiguration {
       "default-src 'none'; img-src 'self' data:; base-uri 'none'; frame-ancestors 'none'";
 
   @Bean
-  @Order(Ordered.HIGHEST_PRECEDENCE + 1)
+  @Order(Ordered.HIGHEST_PRECEDENCE + 2)
   SecurityFilterChain loginChain(HttpSecurity http, ProblemSecurityHandlers problemHandlers)
       throws Exception {
     PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();

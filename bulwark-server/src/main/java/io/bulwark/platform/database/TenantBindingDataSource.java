@@ -4,6 +4,9 @@ import io.bulwark.platform.TenantContext;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
 import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
@@ -12,10 +15,18 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * bulwark.tenant_id} to the bound tenant, or to nothing, in which case row-level security shows no
  * tenant-owned row at all. A transaction holds one connection from begin to end, so the binding is
  * per transaction; a pooled connection never carries the previous user's tenant.
+ *
+ * <p>The setting is per session. Which tenant each physical connection was last bound to is
+ * remembered, so a checkout for the tenant the connection already carries costs no round trip (a
+ * busy tenant's requests mostly find their own connections); any other checkout binds again. The
+ * bind runs before a transaction begins (autocommit), so no rollback can undo it.
  */
 final class TenantBindingDataSource extends DelegatingDataSource implements AutoCloseable {
 
   private static final String BIND = "select set_config('bulwark.tenant_id', ?, false)";
+
+  private final Map<Connection, String> boundTenants =
+      Collections.synchronizedMap(new WeakHashMap<>());
 
   TenantBindingDataSource(DataSource pool) {
     super(pool);
@@ -38,13 +49,27 @@ final class TenantBindingDataSource extends DelegatingDataSource implements Auto
     }
   }
 
-  private static Connection bind(Connection connection) throws SQLException {
+  private Connection bind(Connection connection) throws SQLException {
     String tenant = TenantContext.current().map(Object::toString).orElse("");
-    try (PreparedStatement statement = connection.prepareStatement(BIND)) {
-      statement.setString(1, tenant);
-      statement.execute();
+    Connection physical = null;
+    try {
+      // The pool hands out a new proxy per checkout; the session belongs to the driver's
+      // connection.
+      physical = connection.unwrap(Connection.class);
+      if (tenant.equals(boundTenants.get(physical))) {
+        return connection;
+      }
+      boundTenants.remove(physical);
+      try (PreparedStatement statement = connection.prepareStatement(BIND)) {
+        statement.setString(1, tenant);
+        statement.execute();
+      }
+      boundTenants.put(physical, tenant);
       return connection;
     } catch (SQLException | RuntimeException e) {
+      if (physical != null) {
+        boundTenants.remove(physical);
+      }
       connection.close();
       throw e;
     }

@@ -18,7 +18,10 @@ public final class ProblemResponseWriter {
 
   private final JsonMapper json;
 
-  ProblemResponseWriter(JsonMapper json) {
+  /**
+   * @param json the mapper that renders the body
+   */
+  public ProblemResponseWriter(JsonMapper json) {
     this.json = json;
   }
 

@@ -35,7 +35,8 @@ public enum ProblemType {
   INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
   // After INTERNAL_ERROR: a bare 500 status maps to the first type with that status.
   AUDIT_LOG_DAMAGED("audit-log-damaged", HttpStatus.INTERNAL_SERVER_ERROR, "Audit log damaged"),
-  SECRET_UNREADABLE("secret-unreadable", HttpStatus.CONFLICT, "Secret unreadable");
+  SECRET_UNREADABLE("secret-unreadable", HttpStatus.CONFLICT, "Secret unreadable"),
+  SERVER_OVERLOADED("server-overloaded", HttpStatus.SERVICE_UNAVAILABLE, "Server overloaded");
 
   /** The base under which every problem type URI lives. */
   public static final String BASE = "https://bulwark.io/problems/";

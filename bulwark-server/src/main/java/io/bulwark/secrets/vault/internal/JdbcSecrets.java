@@ -64,6 +64,10 @@ class JdbcSecrets implements Secrets {
   private static final String METADATA_COLUMNS =
       "path, current_version, max_versions, cas_required, owner, description, classification,"
           + " rotation_period, expires_at, tags::text as tags, created_at, updated_at";
+  private static final String JOINED_METADATA_COLUMNS =
+      "s.path, s.current_version, s.max_versions, s.cas_required, s.owner, s.description,"
+          + " s.classification, s.rotation_period, s.expires_at, s.tags::text as tags,"
+          + " s.created_at, s.updated_at";
 
   private final JdbcClient jdbc;
   private final TenantEncryption encryption;
@@ -186,36 +190,42 @@ class JdbcSecrets implements Secrets {
           "Parameter 'version' must be 1 or more",
           Map.of("parameter", "version"));
     }
-    Optional<Revealed> revealed =
-        inTenant(
-            tenant,
-            () -> {
-              SecretMetadata secret = require(tenant, path, false);
-              int wanted = version == null ? secret.currentVersion() : version;
-              StoredVersion stored = readable(tenant, path, wanted);
-              try {
-                byte[] plaintext =
-                    encryption.decrypt(
-                        tenant, stored.ciphertext(), associatedData(tenant, path, wanted));
-                return Optional.of(
-                    new Revealed(
-                        secret,
-                        new RevealedSecret(
-                            path, wanted, stored.createdAt(), SecretValue.ofJson(plaintext))));
-              } catch (DecryptionFailedException e) {
-                ObjectNode details = details(wanted);
-                details.put("reason", "ciphertext failed authentication");
-                audit(
-                    tenant,
-                    caller,
-                    AuditCategory.SECURITY,
-                    "secret.decryption_failed",
-                    AuditOutcome.FAILURE,
-                    secret,
-                    details);
-                return Optional.empty();
-              }
-            });
+    // One statement in autocommit, no transaction: metadata and version come from one snapshot.
+    ReadRow row =
+        TenantContext.callAs(tenant, () -> readRow(tenant, path, version))
+            .orElseThrow(() ->
+                new ApiProblem(ProblemType.NOT_FOUND, "No secret at that path in this tenant"));
+    SecretMetadata metadata = row.metadata();
+    int wanted = version == null ? metadata.currentVersion() : version;
+    StoredVersion stored = readable(row.version(), wanted);
+    Optional<Revealed> revealed;
+    try {
+      byte[] plaintext =
+          encryption.decrypt(tenant, stored.ciphertext(), associatedData(tenant, path, wanted));
+      revealed =
+          Optional.of(
+              new Revealed(
+                  metadata,
+                  new RevealedSecret(
+                      path, wanted, stored.createdAt(), SecretValue.ofJson(plaintext))));
+    } catch (DecryptionFailedException e) {
+      ObjectNode details = details(wanted);
+      details.put("reason", "ciphertext failed authentication");
+      inTenant(
+          tenant,
+          () -> {
+            audit(
+                tenant,
+                caller,
+                AuditCategory.SECURITY,
+                "secret.decryption_failed",
+                AuditOutcome.FAILURE,
+                metadata,
+                details);
+            return null;
+          });
+      revealed = Optional.empty();
+    }
     if (revealed.isEmpty()) {
       log.atWarn()
           .setMessage("A secret version failed authenticated decryption")
@@ -494,25 +504,40 @@ class JdbcSecrets implements Secrets {
     return changed;
   }
 
-  private StoredVersion readable(TenantId tenant, SecretPath path, int version) {
-    StoredVersion stored =
-        jdbc.sql(
-                "select version, ciphertext, created_at, deleted_at, destroyed_at"
-                    + " from secret_versions where tenant_id = ? and path = ? and version = ?")
-            .params(tenant.value(), path.value(), version)
-            .query((rs, n) ->
-                new StoredVersion(
-                    rs.getBytes("ciphertext"),
-                    rs.getTimestamp("created_at").toInstant(),
-                    rs.getTimestamp("deleted_at") != null,
-                    rs.getTimestamp("destroyed_at") != null))
-            .optional()
-            .orElseThrow(() ->
-                new ApiProblem(
-                    ProblemType.NOT_FOUND,
-                    version == 0
-                        ? "The secret has no version yet"
-                        : "The secret has no version " + version + " (never written or pruned)"));
+  private Optional<ReadRow> readRow(TenantId tenant, SecretPath path, @Nullable Integer version) {
+    return jdbc.sql(
+            "select "
+                + JOINED_METADATA_COLUMNS
+                + ", v.version as v_version, v.ciphertext as v_ciphertext,"
+                + " v.created_at as v_created_at, v.deleted_at as v_deleted_at,"
+                + " v.destroyed_at as v_destroyed_at"
+                + " from secrets s left join secret_versions v on v.tenant_id = s.tenant_id"
+                + " and v.path = s.path and v.version = coalesce(?::int, s.current_version)"
+                + " where s.tenant_id = ? and s.path = ?")
+        .params(version, tenant.value(), path.value())
+        .query((rs, n) -> {
+          Timestamp createdAt = rs.getTimestamp("v_created_at");
+          StoredVersion stored =
+              createdAt == null
+                  ? null
+                  : new StoredVersion(
+                      rs.getBytes("v_ciphertext"),
+                      createdAt.toInstant(),
+                      rs.getTimestamp("v_deleted_at") != null,
+                      rs.getTimestamp("v_destroyed_at") != null);
+          return new ReadRow(metadata(rs), stored);
+        })
+        .optional();
+  }
+
+  private static StoredVersion readable(@Nullable StoredVersion stored, int version) {
+    if (stored == null) {
+      throw new ApiProblem(
+          ProblemType.NOT_FOUND,
+          version == 0
+              ? "The secret has no version yet"
+              : "The secret has no version " + version + " (never written or pruned)");
+    }
     if (stored.destroyed()) {
       throw new ApiProblem(
           ProblemType.SECRET_VERSION_DESTROYED, "Version " + version + " was destroyed");
@@ -722,6 +747,9 @@ class JdbcSecrets implements Secrets {
 
   /** A decrypted version with the metadata its audit event names. */
   private record Revealed(SecretMetadata metadata, RevealedSecret secret) {}
+
+  /** A secret's metadata with the version a read asked for, if that version exists. */
+  private record ReadRow(SecretMetadata metadata, @Nullable StoredVersion version) {}
 
   /** A stored version's ciphertext; never logged, never returned. */
   private record StoredVersion(

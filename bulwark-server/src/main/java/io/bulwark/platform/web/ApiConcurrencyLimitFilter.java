@@ -1,0 +1,90 @@
+package io.bulwark.platform.web;
+
+import io.bulwark.platform.problem.ProblemResponseWriter;
+import io.bulwark.platform.problem.ProblemType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Bounds how many JSON API requests ({@code /api/**}) run at once ({@code
+ * BULWARK_API_MAX_CONCURRENCY}). A request over the bound waits, first come first served, for up to
+ * {@code BULWARK_API_QUEUE_TIMEOUT}; if no slot frees up by then it is answered 503 {@code
+ * server-overloaded} with {@code Retry-After}, before its token is decoded or a database connection
+ * is asked for.
+ *
+ * <p>Virtual threads make a request cheap to accept, not cheap to serve: without a bound, overload
+ * turns into hundreds of requests queued on the connection pool until they time out, and throughput
+ * falls. Shedding at the edge keeps the admitted requests fast.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 4)
+public final class ApiConcurrencyLimitFilter extends OncePerRequestFilter {
+
+  static final String API_PREFIX = "/api/";
+  static final String RETRY_AFTER_SECONDS = "1";
+
+  private final Semaphore slots;
+  private final long queueTimeoutNanos;
+  private final ProblemResponseWriter problems;
+
+  ApiConcurrencyLimitFilter(
+      @Value("${bulwark.http.max-concurrent-api-requests}") int maxConcurrent,
+      @Value("${bulwark.http.api-queue-timeout}") Duration queueTimeout,
+      ProblemResponseWriter problems) {
+    if (maxConcurrent < 1) {
+      throw new IllegalArgumentException(
+          "BULWARK_API_MAX_CONCURRENCY must be 1 or more, was " + maxConcurrent);
+    }
+    if (queueTimeout.isNegative()) {
+      throw new IllegalArgumentException("BULWARK_API_QUEUE_TIMEOUT must not be negative");
+    }
+    this.slots = new Semaphore(maxConcurrent, true);
+    this.queueTimeoutNanos = queueTimeout.toNanos();
+    this.problems = problems;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return !request.getRequestURI().startsWith(API_PREFIX);
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    if (!admitted()) {
+      response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+      problems.write(
+          response,
+          ProblemType.SERVER_OVERLOADED,
+          "The server is at its limit of concurrent API requests; retry after the time in"
+              + " Retry-After");
+      return;
+    }
+    try {
+      chain.doFilter(request, response);
+    } finally {
+      slots.release();
+    }
+  }
+
+  private boolean admitted() {
+    try {
+      return slots.tryAcquire(queueTimeoutNanos, TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+}
