@@ -266,7 +266,12 @@ class RoleAssignmentApiIntegrationTests {
         api.request("DELETE", globexBase + "/role-assignments/" + id).bearer(other).send(),
         404,
         "not-found");
-    assertThat(api.get(globexBase + "/role-assignments?principal_type=user").bearer(other).send().json().get("items"))
+    assertThat(
+            api.get(globexBase + "/role-assignments?principal_type=user")
+                .bearer(other)
+                .send()
+                .json()
+                .get("items"))
         .isEmpty();
     assertProblem(
         api.post(globexBase + "/role-assignments")

@@ -11,6 +11,7 @@ import io.bulwark.identity.RoleAssignmentChanged;
 import io.bulwark.identity.ServiceClientChanged;
 import io.bulwark.identity.SignInRecorded;
 import io.bulwark.identity.SigningKeyRotated;
+import io.bulwark.identity.UserSessionRevoked;
 import io.bulwark.platform.BulwarkClaims;
 import io.bulwark.platform.web.CorrelationIdFilter;
 import io.bulwark.tenancy.TenantCreated;
@@ -138,6 +139,22 @@ class PlatformEventsAuditor {
                     AuditCategory.ADMINISTRATION, changed.action(), AuditOutcome.SUCCESS, actor())
                 .resource(
                     new AuditResource(assignment.principalType().value(), assignment.principalId()))
+                .correlationId(correlationId())
+                .details(details)
+                .build()));
+  }
+
+  @EventListener
+  void on(UserSessionRevoked revoked) {
+    ObjectNode details = JsonNodeFactory.instance.objectNode();
+    details.put("user_id", revoked.session().userId());
+    details.put("client_id", revoked.session().clientId());
+    ledger.append(
+        revoked.tenantId(),
+        List.of(
+            AuditEvent.builder(
+                    AuditCategory.SECURITY, "session.revoked", AuditOutcome.SUCCESS, actor())
+                .resource(new AuditResource("session", revoked.session().id()))
                 .correlationId(correlationId())
                 .details(details)
                 .build()));
