@@ -7,8 +7,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Published, inside the transaction that made it, when a tenant's service client was registered,
- * had its secret rotated, was deleted, or was granted or lost a role. Listeners that record it (the
- * audit ledger) take part in that transaction: no audit record, no change.
+ * had its secret rotated or was deleted. Listeners that record it (the audit ledger) take part in
+ * that transaction: no audit record, no change. Role changes are {@link RoleAssignmentChanged}; the
+ * {@code ROLE_*} changes are no longer published.
  *
  * @param tenantId the client's tenant
  * @param clientId the client's {@code client_id}

@@ -2,7 +2,6 @@ package io.bulwark.identity;
 
 import io.bulwark.platform.TenantId;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -52,46 +51,6 @@ public interface ServiceClients {
    * @return whether it existed
    */
   boolean delete(TenantId tenant, String clientId);
-
-  /**
-   * Grants a built-in role to a client, optionally until a moment.
-   *
-   * @param tenant the tenant
-   * @param clientId the client
-   * @param role the role name
-   * @param expiresAt when the grant lapses, or null
-   */
-  default void grantRole(
-      TenantId tenant, String clientId, String role, @Nullable Instant expiresAt) {
-    grantRole(tenant, clientId, role, expiresAt, null);
-  }
-
-  /**
-   * Grants a built-in role to a client, optionally until a moment and optionally narrowed to the
-   * resources under a path prefix (only for roles that {@link
-   * io.bulwark.authorization.Role#narrowable() can be narrowed}). A client may hold a role on
-   * several prefixes.
-   *
-   * @param tenant the tenant
-   * @param clientId the client
-   * @param role the role name
-   * @param expiresAt when the grant lapses, or null
-   * @param resourcePrefix the path prefix, such as {@code payments/}, or null for the whole tenant
-   */
-  void grantRole(
-      TenantId tenant,
-      String clientId,
-      String role,
-      @Nullable Instant expiresAt,
-      @Nullable String resourcePrefix);
-
-  /**
-   * @param tenant the tenant
-   * @param clientId the client
-   * @param role the role name
-   * @return whether the client held it (on any prefix: all its assignments of the role go)
-   */
-  boolean revokeRole(TenantId tenant, String clientId, String role);
 
   /**
    * A client with its secret, when one was just made.

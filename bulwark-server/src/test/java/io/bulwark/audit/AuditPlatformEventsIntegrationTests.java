@@ -108,7 +108,7 @@ class AuditPlatformEventsIntegrationTests {
     String keysAdmin = api.token(acme.slug, "admin", AuditFixtures.SECRET);
 
     Response rotated =
-        api.post("/api/v1/tenants/" + acme.slug + "/keys/rotate").bearer(keysAdmin).send();
+        api.post("/api/v1/tenants/" + acme.slug + "/signing-keys/rotate").bearer(keysAdmin).send();
 
     assertThat(rotated.status()).isEqualTo(200);
     AuditEntryPage page =

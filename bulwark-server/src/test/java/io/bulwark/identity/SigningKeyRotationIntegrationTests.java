@@ -52,7 +52,7 @@ class SigningKeyRotationIntegrationTests {
 
   @Test
   void newTenantPublishesItsCurrentAndNextKeys() {
-    Response keys = api.get("/api/v1/tenants/" + slug + "/keys").bearer(adminToken).send();
+    Response keys = api.get("/api/v1/tenants/" + slug + "/signing-keys").bearer(adminToken).send();
 
     assertThat(keys.status()).isEqualTo(200);
     assertThat(states(keys.json())).containsExactlyInAnyOrder("current", "next");
@@ -65,12 +65,13 @@ class SigningKeyRotationIntegrationTests {
     String before = adminToken;
     String kidBefore = SignedJWT.parse(before).getHeader().getKeyID();
 
-    Response rotated = api.post("/api/v1/tenants/" + slug + "/keys/rotate").bearer(before).send();
+    Response rotated =
+        api.post("/api/v1/tenants/" + slug + "/signing-keys/rotate").bearer(before).send();
 
     assertThat(rotated.status()).isEqualTo(200);
     assertThat(states(rotated.json())).containsExactlyInAnyOrder("current", "next", "previous");
     assertThat(jwksKids()).contains(kidBefore).hasSize(3);
-    assertThat(api.get("/api/v1/tenants/" + slug + "/keys").bearer(before).send().status())
+    assertThat(api.get("/api/v1/tenants/" + slug + "/signing-keys").bearer(before).send().status())
         .isEqualTo(200);
     String after = api.token(slug, "keys-admin", SECRET);
     assertThat(SignedJWT.parse(after).getHeader().getKeyID()).isNotEqualTo(kidBefore);
@@ -80,15 +81,15 @@ class SigningKeyRotationIntegrationTests {
   void keyRetiredByTheSecondRotationLeavesTheJwksAndItsTokensFail() throws Exception {
     String first = adminToken;
     String firstKid = SignedJWT.parse(first).getHeader().getKeyID();
-    api.post("/api/v1/tenants/" + slug + "/keys/rotate").bearer(first).send();
+    api.post("/api/v1/tenants/" + slug + "/signing-keys/rotate").bearer(first).send();
     String second = api.token(slug, "keys-admin", SECRET);
 
-    api.post("/api/v1/tenants/" + slug + "/keys/rotate").bearer(second).send();
+    api.post("/api/v1/tenants/" + slug + "/signing-keys/rotate").bearer(second).send();
 
     assertThat(jwksKids()).doesNotContain(firstKid);
-    assertThat(api.get("/api/v1/tenants/" + slug + "/keys").bearer(first).send().status())
+    assertThat(api.get("/api/v1/tenants/" + slug + "/signing-keys").bearer(first).send().status())
         .isEqualTo(401);
-    Response keys = api.get("/api/v1/tenants/" + slug + "/keys").bearer(second).send();
+    Response keys = api.get("/api/v1/tenants/" + slug + "/signing-keys").bearer(second).send();
     assertThat(states(keys.json()))
         .containsExactlyInAnyOrder("current", "next", "previous", "retired");
   }
@@ -96,7 +97,7 @@ class SigningKeyRotationIntegrationTests {
   @Test
   void tenantCanSwitchToEs256AndAGenericClientVerifiesItsTokens() throws Exception {
     Response rotated =
-        api.post("/api/v1/tenants/" + slug + "/keys/rotate")
+        api.post("/api/v1/tenants/" + slug + "/signing-keys/rotate")
             .bearer(adminToken)
             .json("{\"algorithm\": \"ES256\"}")
             .send();
@@ -118,7 +119,7 @@ class SigningKeyRotationIntegrationTests {
         new JWSVerificationKeySelector<>(JWSAlgorithm.ES256, new ImmutableJWKSet<>(jwks)));
     JWTClaimsSet claims = verifier.process(token, null);
     assertThat(claims.getIssuer()).isEqualTo(api.base() + "/t/" + slug);
-    assertThat(api.get("/api/v1/tenants/" + slug + "/keys").bearer(token).send().status())
+    assertThat(api.get("/api/v1/tenants/" + slug + "/signing-keys").bearer(token).send().status())
         .isEqualTo(200);
   }
 
@@ -126,7 +127,8 @@ class SigningKeyRotationIntegrationTests {
   void rotationNeedsTheKeysRotatePermission() {
     String plain = api.token(slug, "plain", SECRET);
 
-    Response response = api.post("/api/v1/tenants/" + slug + "/keys/rotate").bearer(plain).send();
+    Response response =
+        api.post("/api/v1/tenants/" + slug + "/signing-keys/rotate").bearer(plain).send();
 
     assertThat(response.status()).isEqualTo(403);
     assertThat(response.problemType()).isEqualTo("https://bulwark.io/problems/forbidden");
@@ -135,7 +137,7 @@ class SigningKeyRotationIntegrationTests {
   @Test
   void unknownAlgorithmIsRejectedByName() {
     Response response =
-        api.post("/api/v1/tenants/" + slug + "/keys/rotate")
+        api.post("/api/v1/tenants/" + slug + "/signing-keys/rotate")
             .bearer(adminToken)
             .json("{\"algorithm\": \"HS256\"}")
             .send();

@@ -6,9 +6,12 @@ import io.bulwark.audit.AuditEvent;
 import io.bulwark.audit.AuditLedger;
 import io.bulwark.audit.AuditOutcome;
 import io.bulwark.audit.AuditResource;
+import io.bulwark.identity.RoleAssignment;
+import io.bulwark.identity.RoleAssignmentChanged;
 import io.bulwark.identity.ServiceClientChanged;
 import io.bulwark.identity.SignInRecorded;
 import io.bulwark.identity.SigningKeyRotated;
+import io.bulwark.identity.UserSessionRevoked;
 import io.bulwark.platform.BulwarkClaims;
 import io.bulwark.platform.web.CorrelationIdFilter;
 import io.bulwark.tenancy.TenantCreated;
@@ -115,6 +118,46 @@ class PlatformEventsAuditor {
       event.details(details);
     }
     ledger.append(changed.tenantId(), List.of(event.build()));
+  }
+
+  @EventListener
+  void on(RoleAssignmentChanged changed) {
+    RoleAssignment assignment = changed.assignment();
+    ObjectNode details = JsonNodeFactory.instance.objectNode();
+    details.put("role", assignment.role());
+    details.put("assignment_id", assignment.id().toString());
+    if (assignment.resourcePrefix() != null) {
+      details.put("resource_prefix", assignment.resourcePrefix());
+    }
+    if (assignment.expiresAt() != null) {
+      details.put("expires_at", assignment.expiresAt().toString());
+    }
+    ledger.append(
+        changed.tenantId(),
+        List.of(
+            AuditEvent.builder(
+                    AuditCategory.ADMINISTRATION, changed.action(), AuditOutcome.SUCCESS, actor())
+                .resource(
+                    new AuditResource(assignment.principalType().value(), assignment.principalId()))
+                .correlationId(correlationId())
+                .details(details)
+                .build()));
+  }
+
+  @EventListener
+  void on(UserSessionRevoked revoked) {
+    ObjectNode details = JsonNodeFactory.instance.objectNode();
+    details.put("user_id", revoked.session().userId());
+    details.put("client_id", revoked.session().clientId());
+    ledger.append(
+        revoked.tenantId(),
+        List.of(
+            AuditEvent.builder(
+                    AuditCategory.SECURITY, "session.revoked", AuditOutcome.SUCCESS, actor())
+                .resource(new AuditResource("session", revoked.session().id()))
+                .correlationId(correlationId())
+                .details(details)
+                .build()));
   }
 
   @EventListener

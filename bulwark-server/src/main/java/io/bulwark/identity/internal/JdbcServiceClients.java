@@ -1,8 +1,6 @@
 package io.bulwark.identity.internal;
 
-import io.bulwark.authorization.Role;
 import io.bulwark.authorization.Roles;
-import io.bulwark.authorization.ScopedRole;
 import io.bulwark.identity.ClientSecret;
 import io.bulwark.identity.NewServiceClient;
 import io.bulwark.identity.ServiceClient;
@@ -207,57 +205,6 @@ class JdbcServiceClients implements ServiceClients {
               .update();
           changed(tenant, clientId, ServiceClientChanged.Change.DELETED, null);
           return true;
-        });
-  }
-
-  @Override
-  public void grantRole(
-      TenantId tenant,
-      String clientId,
-      String roleName,
-      @Nullable Instant expiresAt,
-      @Nullable String resourcePrefix) {
-    Role role =
-        roles
-            .find(roleName)
-            .orElseThrow(() -> new InvalidFieldException("role", "is not a known role"));
-    if (role.scope() == Role.Scope.PLATFORM && !tenants.system().id().equals(tenant)) {
-      throw new InvalidFieldException(
-          "role", "is a platform role; it can be held only in the system tenant");
-    }
-    if (resourcePrefix != null && !role.narrowable()) {
-      throw new InvalidFieldException(
-          "resource_prefix", "cannot narrow this role; only roles over secrets take a prefix");
-    }
-    if (resourcePrefix != null && !ScopedRole.isValidPrefix(resourcePrefix)) {
-      throw new InvalidFieldException(
-          "resource_prefix", "must be 1 to 8 path segments, each followed by '/'");
-    }
-    if (expiresAt != null && !expiresAt.isAfter(clock.instant())) {
-      throw new InvalidFieldException("expires_at", "must be in the future");
-    }
-    inTenant(
-        tenant,
-        () -> {
-          RegisteredClient client = require(clientId);
-          roleAssignments.grantToClient(
-              tenant, client.getId(), roleName, expiresAt, resourcePrefix);
-          changed(tenant, clientId, ServiceClientChanged.Change.ROLE_GRANTED, roleName);
-          return null;
-        });
-  }
-
-  @Override
-  public boolean revokeRole(TenantId tenant, String clientId, String role) {
-    return inTenant(
-        tenant,
-        () -> {
-          boolean revoked =
-              roleAssignments.revokeFromClient(tenant, require(clientId).getId(), role);
-          if (revoked) {
-            changed(tenant, clientId, ServiceClientChanged.Change.ROLE_REVOKED, role);
-          }
-          return revoked;
         });
   }
 

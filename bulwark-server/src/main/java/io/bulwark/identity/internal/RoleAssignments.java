@@ -2,16 +2,13 @@ package io.bulwark.identity.internal;
 
 import io.bulwark.authorization.ScopedRole;
 import io.bulwark.platform.TenantId;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Roles granted to principals within a tenant. Expired assignments grant nothing. The authorization
- * issue grows this into full RBAC; tokens carry what it returns.
+ * The roles tokens carry: what principals hold within a tenant. Expired assignments grant nothing.
+ * Grants and revocations through the API go through {@link JdbcPrincipalRoles}.
  */
 @Component
 class RoleAssignments {
@@ -47,36 +44,12 @@ class RoleAssignments {
         .list();
   }
 
+  /** Grants a role for good, as the bootstrap does; the API grants through JdbcPrincipalRoles. */
   void grantToClient(TenantId tenant, String registeredClientId, String role) {
-    grantToClient(tenant, registeredClientId, role, null, null);
-  }
-
-  void grantToClient(
-      TenantId tenant,
-      String registeredClientId,
-      String role,
-      @Nullable Instant expiresAt,
-      @Nullable String resourcePrefix) {
     jdbc.sql(
-            "insert into role_assignments (tenant_id, principal_type, principal_id, role,"
-                + " expires_at, resource_prefix) values (?, 'client', ?, ?, ?, ?) on conflict"
-                + " (tenant_id, principal_type, principal_id, role, resource_prefix) do update"
-                + " set expires_at = excluded.expires_at, granted_at = now()")
-        .params(
-            tenant.value(),
-            registeredClientId,
-            role,
-            expiresAt == null ? null : Timestamp.from(expiresAt),
-            resourcePrefix == null ? "" : resourcePrefix)
+            "insert into role_assignments (tenant_id, principal_type, principal_id, role)"
+                + " values (?, 'client', ?, ?) on conflict do nothing")
+        .params(tenant.value(), registeredClientId, role)
         .update();
-  }
-
-  boolean revokeFromClient(TenantId tenant, String registeredClientId, String role) {
-    return jdbc.sql(
-                "delete from role_assignments where tenant_id = ? and principal_type = 'client'"
-                    + " and principal_id = ? and role = ?")
-            .params(tenant.value(), registeredClientId, role)
-            .update()
-        > 0;
   }
 }

@@ -2,7 +2,10 @@ package io.bulwark.identity.web;
 
 import io.bulwark.authorization.Permissions;
 import io.bulwark.authorization.TenantAccess;
+import io.bulwark.identity.NewRoleAssignment;
 import io.bulwark.identity.NewServiceClient;
+import io.bulwark.identity.PrincipalRoles;
+import io.bulwark.identity.RoleAssignment;
 import io.bulwark.identity.ServiceClient;
 import io.bulwark.identity.ServiceClients;
 import io.bulwark.platform.problem.ApiProblem;
@@ -40,10 +43,12 @@ class ClientController {
   private static final Duration DEFAULT_OVERLAP = Duration.ofHours(24);
 
   private final ServiceClients clients;
+  private final PrincipalRoles principalRoles;
   private final TenantAccess access;
 
-  ClientController(ServiceClients clients, TenantAccess access) {
+  ClientController(ServiceClients clients, PrincipalRoles principalRoles, TenantAccess access) {
     this.clients = clients;
+    this.principalRoles = principalRoles;
     this.access = access;
   }
 
@@ -117,12 +122,14 @@ class ClientController {
       @PathVariable("role") String role,
       @RequestBody(required = false) @Nullable GrantRequest body) {
     Tenant tenant = access.require(slug, Permissions.ROLES_WRITE);
-    clients.grantRole(
+    principalRoles.grant(
         tenant.id(),
-        clientId,
-        role,
-        body == null ? null : body.expiresAt(),
-        body == null ? null : body.resourcePrefix());
+        new NewRoleAssignment(
+            RoleAssignment.PrincipalType.CLIENT,
+            clientId,
+            role,
+            body == null ? null : body.resourcePrefix(),
+            body == null ? null : body.expiresAt()));
     return ResponseEntity.noContent().build();
   }
 
@@ -132,7 +139,8 @@ class ClientController {
       @PathVariable("client_id") String clientId,
       @PathVariable("role") String role) {
     Tenant tenant = access.require(slug, Permissions.ROLES_WRITE);
-    if (!clients.revokeRole(tenant.id(), clientId, role)) {
+    if (!principalRoles.revokeAll(
+        tenant.id(), RoleAssignment.PrincipalType.CLIENT, clientId, role)) {
       throw new ApiProblem(ProblemType.NOT_FOUND, "The client does not hold that role");
     }
     return ResponseEntity.noContent().build();

@@ -23,7 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
  * A tenant's token-signing keys: listing ({@code keys:read}) and rotation ({@code keys:rotate}).
  */
 @RestController
-@RequestMapping(path = "/api/v1/tenants/{slug}/keys", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(
+    path = "/api/v1/tenants/{slug}/signing-keys",
+    produces = MediaType.APPLICATION_JSON_VALUE)
 class SigningKeyController {
 
   private final TenantSigningKeys keys;
