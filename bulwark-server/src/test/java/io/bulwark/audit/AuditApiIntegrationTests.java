@@ -358,6 +358,22 @@ class AuditApiIntegrationTests {
         .isEqualTo("incident 42");
   }
 
+  @Test
+  void searchByOutcomeFindsSuccessesFailuresAndDenialsAlike() {
+    append(batchOf(0, 2));
+    append(
+        batch(
+            event(7).replace("\"success\"", "\"failure\""),
+            event(8).replace("\"success\"", "\"denied\"")));
+
+    // Repeated past the driver's prepare threshold, so the server's generic plans answer too.
+    for (int i = 0; i < 7; i++) {
+      assertThat(indexes(search("?outcome=success"))).containsExactly(1L, 0L);
+      assertThat(indexes(search("?outcome=failure"))).containsExactly(2L);
+      assertThat(indexes(search("?outcome=denied&limit=5"))).containsExactly(3L);
+    }
+  }
+
   private Response append(String body) {
     return api.post(acme.path("/events")).bearer(acme.writerToken).json(body).send();
   }

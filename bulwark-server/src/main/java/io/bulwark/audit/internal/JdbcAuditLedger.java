@@ -401,7 +401,11 @@ class JdbcAuditLedger implements AuditLedger {
     filter(sql, params, "actor_id", query.actorId());
     filter(sql, params, "resource_type", query.resourceType());
     filter(sql, params, "resource_id", query.resourceId());
-    filter(sql, params, "outcome", query.outcome() == null ? null : query.outcome().wireName());
+    if (query.outcome() != null) {
+      // A literal from the enum, not a parameter: only then can a generic plan of the prepared
+      // statement use the partial index of the rare outcomes (V18).
+      sql.append(" and outcome = '").append(query.outcome().wireName()).append('\'');
+    }
     filter(sql, params, "correlation_id", query.correlationId());
     if (query.breakGlass() != null) {
       sql.append(" and break_glass = ?");
