@@ -316,6 +316,9 @@ class LoginIntegrationTests {
             .matcher(page.body());
     assertThat(secret.find()).isTrue();
     assertThat(page.body()).contains("otpauth://totp/");
+    assertThat(page.body()).contains("<svg id=\"qr\"");
+    assertThat(qrModules(page.body())).isEqualTo(expectedQrModules(shownOtpauthUri(page.body())));
+    assertThat(shownOtpauthUri(page.body())).contains("secret=" + secret.group(1));
     Response enrolled =
         browser.submit(
             "/t/" + acme.slug + "/login/enroll",
@@ -513,6 +516,43 @@ class LoginIntegrationTests {
     } catch (java.text.ParseException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  static String shownOtpauthUri(String page) {
+    java.util.regex.Matcher link =
+        java.util.regex.Pattern.compile("<a id=\"otpauth\" href=\"([^\"]+)\"").matcher(page);
+    assertThat(link.find()).isTrue();
+    return org.springframework.web.util.HtmlUtils.htmlUnescape(link.group(1));
+  }
+
+  /** The dark modules the page's SVG draws, as "x,y" of the symbol (quiet zone taken off). */
+  static java.util.Set<String> qrModules(String page) {
+    java.util.regex.Matcher path =
+        java.util.regex.Pattern.compile("<svg id=\"qr\"[^>]*>.*?<path fill=\"#000\" d=\"([^\"]*)\"")
+            .matcher(page);
+    assertThat(path.find()).isTrue();
+    java.util.Set<String> modules = new java.util.TreeSet<>();
+    java.util.regex.Matcher square =
+        java.util.regex.Pattern.compile("M(\\d+),(\\d+)h1v1h-1z").matcher(path.group(1));
+    while (square.find()) {
+      modules.add((Integer.parseInt(square.group(1)) - 4) + "," + (Integer.parseInt(square.group(2)) - 4));
+    }
+    return modules;
+  }
+
+  static java.util.Set<String> expectedQrModules(String otpauthUri) {
+    io.nayuki.qrcodegen.QrCode code =
+        io.nayuki.qrcodegen.QrCode.encodeText(otpauthUri, io.nayuki.qrcodegen.QrCode.Ecc.MEDIUM);
+    java.util.Set<String> modules = new java.util.TreeSet<>();
+    for (int y = 0; y < code.size; y++) {
+      for (int x = 0; x < code.size; x++) {
+        if (code.getModule(x, y)) {
+          modules.add(x + "," + y);
+        }
+      }
+    }
+    assertThat(modules).isNotEmpty();
+    return modules;
   }
 
   List<String> auditEntries(TestSignIns tenant) {
