@@ -131,6 +131,6 @@ class LoginBrowserIntegrationTests {
     assertThat(LoginIntegrationTests.qrModules(page))
         .isEqualTo(
             LoginIntegrationTests.expectedQrModules(
-                driver.findElement(By.id("otpauth")).getAttribute("href")));
+                driver.findElement(By.id("otpauth")).getDomAttribute("href")));
   }
 }

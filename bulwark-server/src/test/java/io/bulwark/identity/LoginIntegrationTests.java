@@ -535,7 +535,8 @@ class LoginIntegrationTests {
     java.util.regex.Matcher square =
         java.util.regex.Pattern.compile("M(\\d+),(\\d+)h1v1h-1z").matcher(path.group(1));
     while (square.find()) {
-      modules.add((Integer.parseInt(square.group(1)) - 4) + "," + (Integer.parseInt(square.group(2)) - 4));
+      modules.add(
+          (Integer.parseInt(square.group(1)) - 4) + "," + (Integer.parseInt(square.group(2)) - 4));
     }
     return modules;
   }
