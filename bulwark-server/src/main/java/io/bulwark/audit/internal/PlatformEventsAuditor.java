@@ -9,6 +9,7 @@ import io.bulwark.audit.AuditResource;
 import io.bulwark.identity.ServiceClientChanged;
 import io.bulwark.identity.SignInRecorded;
 import io.bulwark.identity.SigningKeyRotated;
+import io.bulwark.identity.UserChanged;
 import io.bulwark.platform.BulwarkClaims;
 import io.bulwark.platform.web.CorrelationIdFilter;
 import io.bulwark.tenancy.TenantCreated;
@@ -112,6 +113,26 @@ class PlatformEventsAuditor {
             .resource(new AuditResource("client", changed.clientId()))
             .correlationId(correlationId());
     if (!details.isEmpty()) {
+      event.details(details);
+    }
+    ledger.append(changed.tenantId(), List.of(event.build()));
+  }
+
+  @EventListener
+  void on(UserChanged changed) {
+    AuditEvent.Builder event =
+        AuditEvent.builder(
+                AuditCategory.ADMINISTRATION,
+                changed.change().action(),
+                AuditOutcome.SUCCESS,
+                changed.change() == UserChanged.Change.PURGED
+                    ? AuditActor.system("user-purge")
+                    : actor())
+            .resource(new AuditResource("user", changed.userId().toString()))
+            .correlationId(correlationId());
+    if (changed.status() != null) {
+      ObjectNode details = JsonNodeFactory.instance.objectNode();
+      details.put("status", changed.status());
       event.details(details);
     }
     ledger.append(changed.tenantId(), List.of(event.build()));

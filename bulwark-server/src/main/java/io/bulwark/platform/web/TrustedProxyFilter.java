@@ -49,11 +49,7 @@ public final class TrustedProxyFilter extends OncePerRequestFilter {
   private final List<IpAddressMatcher> trusted;
 
   TrustedProxyFilter(@Value("${bulwark.http.trusted-proxies:}") String trustedProxies) {
-    this(parse(trustedProxies));
-  }
-
-  private TrustedProxyFilter(List<IpAddressMatcher> trusted) {
-    this.trusted = trusted;
+    this.trusted = parse(trustedProxies);
   }
 
   /**
@@ -62,7 +58,7 @@ public final class TrustedProxyFilter extends OncePerRequestFilter {
    * @throws IllegalArgumentException when an entry is not an address or range
    */
   public static TrustedProxyFilter of(String trustedProxies) {
-    return new TrustedProxyFilter(parse(trustedProxies));
+    return new TrustedProxyFilter(trustedProxies);
   }
 
   @Override
