@@ -97,4 +97,14 @@ public interface Users {
       return "Password[redacted]";
     }
   }
+
+  /**
+   * Lifts the brute-force lock of the user's account and clears its failure count; the per-address
+   * counters stay as they are.
+   *
+   * @param tenant the tenant
+   * @param id the user
+   * @throws io.bulwark.platform.problem.ApiProblem 404 when there is no such live user
+   */
+  void unlock(TenantId tenant, UUID id);
 }

@@ -106,4 +106,31 @@ class LoginBrowserIntegrationTests {
     var access = LoginIntegrationTests.claims(tokens.get("access_token").asString());
     assertThat(access.get("amr")).isEqualTo(java.util.List.of("pwd", "otp"));
   }
+
+  @Test
+  void enrollmentPageShowsTheQrCodeNextToTheLinkAndKey() {
+    TestSignIns acme = new TestSignIns(port, testClients, "alice");
+    acme.requireMfa();
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+
+    driver.get("http://localhost:" + port + "/t/" + acme.slug + "/login");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+    driver.findElement(By.id("username")).sendKeys("alice");
+    driver.findElement(By.id("password")).sendKeys(TestSignIns.PASSWORD);
+    driver.findElement(By.id("sign-in")).click();
+
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("qr")));
+    assertThat(driver.getCurrentUrl()).endsWith("/t/" + acme.slug + "/login/enroll");
+    var qr = driver.findElement(By.id("qr"));
+    assertThat(qr.isDisplayed()).isTrue();
+    assertThat(qr.getRect().getWidth()).isGreaterThanOrEqualTo(200);
+    assertThat(qr.getRect().getHeight()).isEqualTo(qr.getRect().getWidth());
+    assertThat(driver.findElement(By.id("otpauth")).isDisplayed()).isTrue();
+    assertThat(driver.findElement(By.id("secret")).getText()).matches("[A-Z2-7]{32}");
+    String page = driver.getPageSource();
+    assertThat(LoginIntegrationTests.qrModules(page))
+        .isEqualTo(
+            LoginIntegrationTests.expectedQrModules(
+                driver.findElement(By.id("otpauth")).getDomAttribute("href")));
+  }
 }

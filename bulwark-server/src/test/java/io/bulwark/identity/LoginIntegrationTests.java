@@ -280,6 +280,114 @@ class LoginIntegrationTests {
         .endsWith("/t/" + acme.slug + "/login");
     assertThat(browser.get(globex.authorizePath("spa", Pkce.create(), "s", "n")).header("Location"))
         .startsWith(globex.redirectUri);
+    String logout =
+        auditEntries(acme).stream()
+            .filter(e -> e.contains("\"logout.succeeded\""))
+            .findFirst()
+            .orElseThrow();
+    assertThat(logout)
+        .contains(acme.userId)
+        .contains("\"success\"")
+        .contains("\"ip\":\"127.0.0.1\"")
+        .contains("\"user_agent\":")
+        .contains("\"correlation_id\":");
+    assertThat(auditActions(globex)).doesNotContain("logout.succeeded");
+  }
+
+  @Test
+  void adminUnlockLiftsTheAccountLockAndIsAudited() {
+    for (int i = 0; i < 5; i++) {
+      browser.submit("/t/" + acme.slug + "/login", Map.of("username", "alice", "password", "x"));
+    }
+    String unlock = "/api/v1/tenants/" + acme.slug + "/users/" + acme.userId + "/unlock";
+    assertThat(acme.api.request("POST", unlock).send().status()).isEqualTo(401);
+    Response unknown =
+        acme.api
+            .request(
+                "POST",
+                "/api/v1/tenants/"
+                    + acme.slug
+                    + "/users/"
+                    + java.util.UUID.randomUUID()
+                    + "/unlock")
+            .bearer(acme.admin)
+            .send();
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.problemType()).isEqualTo(PROBLEMS + "not-found");
+
+    Response unlocked = acme.api.request("POST", unlock).bearer(acme.admin).send();
+
+    assertThat(unlocked.status()).isEqualTo(204);
+    Response right =
+        new TestBrowser(port)
+            .submit(
+                "/t/" + acme.slug + "/login",
+                Map.of("username", "alice", "password", TestSignIns.PASSWORD));
+    assertThat(right.status()).isEqualTo(200);
+    assertThat(right.body()).contains("You are signed in");
+    String audited =
+        auditEntries(acme).stream()
+            .filter(e -> e.contains("\"user.unlocked\""))
+            .findFirst()
+            .orElseThrow();
+    assertThat(audited)
+        .contains(acme.userId)
+        .contains("\"service\"")
+        .contains("\"administration\"");
+  }
+
+  @Test
+  void everyUserAccountChangeIsAuditedWithoutThePassword() {
+    String users = "/api/v1/tenants/" + acme.slug + "/users";
+    String canary = "canary-Password-7781x";
+    Response created =
+        acme.api
+            .post(users)
+            .bearer(acme.admin)
+            .json("{\"username\": \"bob\", \"password\": \"" + canary + "\"}")
+            .send();
+    assertThat(created.status()).isEqualTo(201);
+    String bob = users + "/" + created.json().get("id").asString();
+    assertThat(
+            acme.api
+                .request("PATCH", bob)
+                .bearer(acme.admin)
+                .json("{\"status\": \"disabled\"}")
+                .send()
+                .status())
+        .isEqualTo(200);
+    assertThat(
+            acme.api
+                .request("PUT", bob + "/password")
+                .bearer(acme.admin)
+                .json("{\"password\": \"" + canary + "-2\"}")
+                .send()
+                .status())
+        .isEqualTo(204);
+    assertThat(acme.api.request("DELETE", bob).bearer(acme.admin).send().status()).isEqualTo(204);
+    assertThat(acme.api.request("POST", bob + "/restore").bearer(acme.admin).send().status())
+        .isEqualTo(200);
+
+    assertThat(auditActions(acme))
+        .containsSubsequence(
+            "user.created",
+            "user.updated",
+            "user.password_changed",
+            "user.deleted",
+            "user.restored");
+    String bobId = created.json().get("id").asString();
+    List<String> entries =
+        auditEntries(acme).stream()
+            .filter(e -> e.contains("\"action\":\"user.") && e.contains(bobId))
+            .toList();
+    assertThat(entries).hasSize(5);
+    assertThat(entries)
+        .allSatisfy(e ->
+            assertThat(e)
+                .contains(created.json().get("id").asString())
+                .contains("\"correlation_id\":")
+                .doesNotContain(canary));
+    assertThat(entries).anySatisfy(e -> assertThat(e).contains("\"status\":\"disabled\""));
   }
 
   @Test
@@ -316,6 +424,9 @@ class LoginIntegrationTests {
             .matcher(page.body());
     assertThat(secret.find()).isTrue();
     assertThat(page.body()).contains("otpauth://totp/");
+    assertThat(page.body()).contains("<svg id=\"qr\"");
+    assertThat(qrModules(page.body())).isEqualTo(expectedQrModules(shownOtpauthUri(page.body())));
+    assertThat(shownOtpauthUri(page.body())).contains("secret=" + secret.group(1));
     Response enrolled =
         browser.submit(
             "/t/" + acme.slug + "/login/enroll",
@@ -513,6 +624,44 @@ class LoginIntegrationTests {
     } catch (java.text.ParseException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  static String shownOtpauthUri(String page) {
+    java.util.regex.Matcher link =
+        java.util.regex.Pattern.compile("<a id=\"otpauth\" href=\"([^\"]+)\"").matcher(page);
+    assertThat(link.find()).isTrue();
+    return org.springframework.web.util.HtmlUtils.htmlUnescape(link.group(1));
+  }
+
+  /** The dark modules the page's SVG draws, as "x,y" of the symbol (quiet zone taken off). */
+  static java.util.Set<String> qrModules(String page) {
+    java.util.regex.Matcher path =
+        java.util.regex.Pattern.compile("<svg id=\"qr\"[^>]*>.*?<path fill=\"#000\" d=\"([^\"]*)\"")
+            .matcher(page);
+    assertThat(path.find()).isTrue();
+    java.util.Set<String> modules = new java.util.TreeSet<>();
+    java.util.regex.Matcher square =
+        java.util.regex.Pattern.compile("M(\\d+),(\\d+)h1v1h-1z").matcher(path.group(1));
+    while (square.find()) {
+      modules.add(
+          (Integer.parseInt(square.group(1)) - 4) + "," + (Integer.parseInt(square.group(2)) - 4));
+    }
+    return modules;
+  }
+
+  static java.util.Set<String> expectedQrModules(String otpauthUri) {
+    io.nayuki.qrcodegen.QrCode code =
+        io.nayuki.qrcodegen.QrCode.encodeText(otpauthUri, io.nayuki.qrcodegen.QrCode.Ecc.MEDIUM);
+    java.util.Set<String> modules = new java.util.TreeSet<>();
+    for (int y = 0; y < code.size; y++) {
+      for (int x = 0; x < code.size; x++) {
+        if (code.getModule(x, y)) {
+          modules.add(x + "," + y);
+        }
+      }
+    }
+    assertThat(modules).isNotEmpty();
+    return modules;
   }
 
   List<String> auditEntries(TestSignIns tenant) {

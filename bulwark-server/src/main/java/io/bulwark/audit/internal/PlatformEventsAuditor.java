@@ -11,6 +11,7 @@ import io.bulwark.identity.RoleAssignmentChanged;
 import io.bulwark.identity.ServiceClientChanged;
 import io.bulwark.identity.SignInRecorded;
 import io.bulwark.identity.SigningKeyRotated;
+import io.bulwark.identity.UserChanged;
 import io.bulwark.identity.UserSessionRevoked;
 import io.bulwark.platform.BulwarkClaims;
 import io.bulwark.platform.web.CorrelationIdFilter;
@@ -158,6 +159,26 @@ class PlatformEventsAuditor {
                 .correlationId(correlationId())
                 .details(details)
                 .build()));
+  }
+
+  @EventListener
+  void on(UserChanged changed) {
+    AuditEvent.Builder event =
+        AuditEvent.builder(
+                AuditCategory.ADMINISTRATION,
+                changed.change().action(),
+                AuditOutcome.SUCCESS,
+                changed.change() == UserChanged.Change.PURGED
+                    ? AuditActor.system("user-purge")
+                    : actor())
+            .resource(new AuditResource("user", changed.userId().toString()))
+            .correlationId(correlationId());
+    if (changed.status() != null) {
+      ObjectNode details = JsonNodeFactory.instance.objectNode();
+      details.put("status", changed.status());
+      event.details(details);
+    }
+    ledger.append(changed.tenantId(), List.of(event.build()));
   }
 
   @EventListener

@@ -2,6 +2,7 @@ package io.bulwark.identity.internal;
 
 import io.bulwark.identity.PasswordPolicy;
 import io.bulwark.identity.User;
+import io.bulwark.identity.UserChanged;
 import io.bulwark.identity.UserDeleted;
 import io.bulwark.identity.UserStatus;
 import io.bulwark.identity.Users;
@@ -53,12 +54,15 @@ class JdbcUsers implements Users {
   private final PasswordPolicy policy;
   private final ApplicationEventPublisher events;
   private final Clock clock = Clock.systemUTC();
+  private final SignInThrottle throttle;
 
   JdbcUsers(
       JdbcClient jdbc,
       TransactionTemplate transactions,
       PasswordPolicy policy,
+      SignInThrottle throttle,
       ApplicationEventPublisher events) {
+    this.throttle = throttle;
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.policy = policy;
@@ -96,6 +100,7 @@ class JdbcUsers implements Users {
                         ? "email"
                         : "username"));
           }
+          changed(tenant, id, UserChanged.Change.CREATED, null);
           return load(tenant, id).orElseThrow();
         });
   }
@@ -153,7 +158,13 @@ class JdbcUsers implements Users {
                 "A user with that e-mail address already exists",
                 Map.of("field", "email"));
           }
-          return load(tenant, id).orElseThrow();
+          User updated = load(tenant, id).orElseThrow();
+          changed(
+              tenant,
+              id,
+              UserChanged.Change.UPDATED,
+              updated.status().name().toLowerCase(Locale.ROOT));
+          return updated;
         });
   }
 
@@ -166,11 +177,26 @@ class JdbcUsers implements Users {
     String hash = hash(password, user.username(), user.email());
     inTenant(
         tenant,
-        () ->
-            jdbc.sql(
-                    "update users set password_hash = ?, updated_at = now() where tenant_id = ? and id = ?")
-                .params(hash, tenant.value(), id)
-                .update());
+        () -> {
+          jdbc.sql(
+                  "update users set password_hash = ?, updated_at = now() where tenant_id = ? and id = ?")
+              .params(hash, tenant.value(), id)
+              .update();
+          changed(tenant, id, UserChanged.Change.PASSWORD_CHANGED, null);
+          return null;
+        });
+  }
+
+  @Override
+  public void unlock(TenantId tenant, UUID id) {
+    inTenant(
+        tenant,
+        () -> {
+          User user = requireLive(tenant, id);
+          throttle.succeeded(tenant, SignInThrottle.account(user.username()));
+          changed(tenant, id, UserChanged.Change.UNLOCKED, null);
+          return null;
+        });
   }
 
   @Override
@@ -185,6 +211,7 @@ class JdbcUsers implements Users {
               .params(tenant.value(), id)
               .update();
           events.publishEvent(new UserDeleted(tenant, id, false));
+          changed(tenant, id, UserChanged.Change.DELETED, null);
           return null;
         });
   }
@@ -206,6 +233,7 @@ class JdbcUsers implements Users {
                       + " where tenant_id = ? and id = ?")
               .params(tenant.value(), id)
               .update();
+          changed(tenant, id, UserChanged.Change.RESTORED, null);
           return load(tenant, id).orElseThrow();
         });
   }
@@ -227,9 +255,17 @@ class JdbcUsers implements Users {
                   .params(tenant.value(), Timestamp.from(cutoff))
                   .query((row, n) -> row.getObject("id", UUID.class))
                   .list();
-          expired.forEach(id -> events.publishEvent(new UserDeleted(tenant, id, true)));
+          expired.forEach(id -> {
+            events.publishEvent(new UserDeleted(tenant, id, true));
+            changed(tenant, id, UserChanged.Change.PURGED, null);
+          });
           return expired.size();
         });
+  }
+
+  private void changed(
+      TenantId tenant, UUID id, UserChanged.Change change, @Nullable String status) {
+    events.publishEvent(new UserChanged(tenant, id, change, status));
   }
 
   private String hash(Password password, String username, @Nullable String email) {

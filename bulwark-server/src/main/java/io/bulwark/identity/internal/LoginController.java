@@ -216,6 +216,16 @@ class LoginController {
     HttpSession session = request.getSession(false);
     if (session != null) {
       TenantId tenant = tenant().id();
+      Authentication current = contexts.loadDeferredContext(request).get().getAuthentication();
+      if (current instanceof UsernamePasswordAuthenticationToken && current.isAuthenticated()) {
+        signIn.record(
+            tenant,
+            "logout.succeeded",
+            true,
+            UUID.fromString(current.getName()),
+            null,
+            client(request));
+      }
       session.removeAttribute(TenantSessions.contextKey(tenant));
       session.removeAttribute(TenantSessions.pendingKey(tenant));
     }

@@ -57,9 +57,11 @@ final class LoginPages {
     return page(
         "Set up two-step verification for " + tenantName,
         (error ? "<p id=\"error\" role=\"alert\">That code is not valid.</p>" : "")
-            + "<p>Add this account to your authenticator app with the link or the key below,"
-            + " then enter the code it shows.</p>"
-            + "<p><a id=\"otpauth\" href=\""
+            + "<p>Scan this code with your authenticator app, or add the account with the link"
+            + " or the key below, then enter the code it shows.</p>"
+            + "<p>"
+            + OtpauthQrCode.svg(otpauthUri)
+            + "</p><p><a id=\"otpauth\" href=\""
             + escape(otpauthUri)
             + "\">"
             + escape(otpauthUri)

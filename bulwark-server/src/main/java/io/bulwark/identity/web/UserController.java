@@ -127,6 +127,14 @@ class UserController {
     return ResponseEntity.noContent().build();
   }
 
+  @PostMapping("/{user_id}/unlock")
+  ResponseEntity<Void> unlock(
+      @PathVariable("slug") String slug, @PathVariable("user_id") String userId) {
+    Tenant tenant = access.require(slug, Permissions.USERS_WRITE);
+    users.unlock(tenant.id(), id(userId));
+    return ResponseEntity.noContent().build();
+  }
+
   @PostMapping("/{user_id}/restore")
   UserResponse restore(@PathVariable("slug") String slug, @PathVariable("user_id") String userId) {
     Tenant tenant = access.require(slug, Permissions.USERS_WRITE);

@@ -8,6 +8,7 @@ import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.web.util.matcher.IpAddressMatcher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,11 +28,10 @@ import org.springframework.stereotype.Component;
 @Component
 public final class OutboundAddresses {
 
-  private final List<Network> allowed;
+  private final List<IpAddressMatcher> allowed;
 
   OutboundAddresses(@Value("${bulwark.http.outbound-allowed-networks:}") List<String> allowed) {
-    this.allowed =
-        allowed.stream().map(String::strip).filter(s -> !s.isEmpty()).map(Network::parse).toList();
+    this.allowed = IpRanges.parse("BULWARK_OUTBOUND_ALLOWED_NETWORKS", allowed);
   }
 
   /**
@@ -56,7 +56,8 @@ public final class OutboundAddresses {
   }
 
   boolean allows(InetAddress address) {
-    if (allowed.stream().anyMatch(network -> network.contains(address))) {
+    String literal = address.getHostAddress();
+    if (allowed.stream().anyMatch(network -> network.matches(literal))) {
       return true;
     }
     return isPublic(address);
@@ -100,48 +101,5 @@ public final class OutboundAddresses {
       }
     }
     return (bytes[10] & 0xff) == 0xff && (bytes[11] & 0xff) == 0xff;
-  }
-
-  /** An address range in CIDR form, {@code 10.0.0.0/8} or {@code fd00::/8}. */
-  record Network(byte[] prefix, int bits) {
-
-    static Network parse(String cidr) {
-      int slash = cidr.indexOf('/');
-      String host = slash < 0 ? cidr : cidr.substring(0, slash);
-      if (!host.matches("[0-9A-Fa-f:.]+")) {
-        throw new IllegalArgumentException(
-            "BULWARK_OUTBOUND_ALLOWED_NETWORKS takes IP networks, not host names: " + cidr);
-      }
-      byte[] prefix;
-      try {
-        prefix = InetAddress.getByName(host).getAddress();
-      } catch (UnknownHostException e) {
-        throw new IllegalArgumentException("Not an IP network: " + cidr, e);
-      }
-      int bits = slash < 0 ? prefix.length * 8 : Integer.parseInt(cidr.substring(slash + 1));
-      if (bits < 0 || bits > prefix.length * 8) {
-        throw new IllegalArgumentException("Prefix length out of range: " + cidr);
-      }
-      return new Network(prefix, bits);
-    }
-
-    boolean contains(InetAddress address) {
-      byte[] candidate = address.getAddress();
-      if (candidate.length != prefix.length) {
-        return false;
-      }
-      int whole = bits / 8;
-      for (int i = 0; i < whole; i++) {
-        if (candidate[i] != prefix[i]) {
-          return false;
-        }
-      }
-      int rest = bits % 8;
-      if (rest == 0) {
-        return true;
-      }
-      int mask = (0xff << (8 - rest)) & 0xff;
-      return (candidate[whole] & mask) == (prefix[whole] & mask);
-    }
   }
 }
