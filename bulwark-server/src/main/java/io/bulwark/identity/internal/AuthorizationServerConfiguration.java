@@ -99,8 +99,9 @@ class AuthorizationServerConfiguration {
   }
 
   @Bean
-  RegisteredClientRepository registeredClientRepository(JdbcTemplate jdbc) {
-    return new JdbcRegisteredClientRepository(jdbc);
+  CachingRegisteredClientRepository registeredClientRepository(JdbcTemplate jdbc) {
+    return new CachingRegisteredClientRepository(
+        new JdbcRegisteredClientRepository(jdbc), java.time.Clock.systemUTC());
   }
 
   @Bean
