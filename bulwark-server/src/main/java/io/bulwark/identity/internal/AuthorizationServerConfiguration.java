@@ -99,8 +99,9 @@ class AuthorizationServerConfiguration {
   }
 
   @Bean
-  RegisteredClientRepository registeredClientRepository(JdbcTemplate jdbc) {
-    return new JdbcRegisteredClientRepository(jdbc);
+  RegisteredClientRepository registeredClientRepository(
+      JdbcTemplate jdbc, JdbcIdentitySettings settings) {
+    return new TenantLifetimeClients(new JdbcRegisteredClientRepository(jdbc), settings);
   }
 
   @Bean
