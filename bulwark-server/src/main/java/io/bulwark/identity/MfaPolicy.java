@@ -2,6 +2,8 @@ package io.bulwark.identity;
 
 import io.bulwark.platform.problem.InvalidFieldException;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -48,6 +50,13 @@ public record MfaPolicy(Mode mode, List<String> roles) {
       case REQUIRED -> true;
       case ROLES -> userRoles.stream().anyMatch(roles::contains);
     };
+  }
+
+  /**
+   * @return the policy by its API field names, as audit records show it
+   */
+  public Map<String, Object> asFields() {
+    return Map.of("mode", mode.name().toLowerCase(Locale.ROOT), "roles", roles);
   }
 
   /** Who must use MFA. */

@@ -7,6 +7,7 @@ import io.bulwark.audit.AuditIngestion;
 import io.bulwark.audit.AuditLedger;
 import io.bulwark.audit.AuditOutcome;
 import io.bulwark.audit.AuditResource;
+import io.bulwark.identity.IdentitySettingChanged;
 import io.bulwark.identity.RoleAssignment;
 import io.bulwark.identity.RoleAssignmentChanged;
 import io.bulwark.identity.ServiceClientChanged;
@@ -22,6 +23,8 @@ import io.bulwark.tenancy.TenantStatusChanged;
 import io.bulwark.tenancy.Tenants;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 import org.springframework.context.event.EventListener;
@@ -29,6 +32,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -220,6 +224,40 @@ class PlatformEventsAuditor {
       event.details(details);
     }
     ledger.append(changed.tenantId(), List.of(event.build()));
+  }
+
+  @EventListener
+  void on(IdentitySettingChanged changed) {
+    ObjectNode details = JsonNodeFactory.instance.objectNode();
+    details.set("from", settingValues(changed.from()));
+    details.set("to", settingValues(changed.to()));
+    ledger.append(
+        changed.tenantId(),
+        List.of(
+            AuditEvent.builder(
+                    AuditCategory.CONFIGURATION, changed.action(), AuditOutcome.SUCCESS, actor())
+                .resource(
+                    new AuditResource(
+                        "settings", changed.setting().name().toLowerCase(Locale.ROOT)))
+                .correlationId(correlationId())
+                .details(details)
+                .build()));
+  }
+
+  private static ObjectNode settingValues(Map<String, Object> values) {
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
+    new TreeMap<>(values)
+        .forEach((name, value) -> {
+          switch (value) {
+            case Integer number -> node.put(name, number);
+            case List<?> list -> {
+              ArrayNode items = node.putArray(name);
+              list.forEach(item -> items.add(item.toString()));
+            }
+            default -> node.put(name, value.toString());
+          }
+        });
+    return node;
   }
 
   @EventListener

@@ -111,9 +111,11 @@ class AuthorizationServerConfiguration {
   }
 
   @Bean
-  CachingRegisteredClientRepository registeredClientRepository(JdbcTemplate jdbc) {
+  CachingRegisteredClientRepository registeredClientRepository(
+      JdbcTemplate jdbc, JdbcIdentitySettings settings) {
     return new CachingRegisteredClientRepository(
-        new JdbcRegisteredClientRepository(jdbc), java.time.Clock.systemUTC());
+        new TenantLifetimeClients(new JdbcRegisteredClientRepository(jdbc), settings),
+        java.time.Clock.systemUTC());
   }
 
   @Bean

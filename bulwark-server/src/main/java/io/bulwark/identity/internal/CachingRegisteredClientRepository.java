@@ -1,5 +1,6 @@
 package io.bulwark.identity.internal;
 
+import io.bulwark.identity.IdentitySettingChanged;
 import io.bulwark.identity.ServiceClientChanged;
 import io.bulwark.platform.TenantContext;
 import io.bulwark.platform.TenantId;
@@ -21,10 +22,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Remembers the tenants' registered clients for a few seconds, so that a token request does not
  * read and JSON-parse the client's row (a profile of client_credentials issuance put that at ≈ 7 %
  * of the server's CPU). A change made on this node ({@link #save}, or any change announced as
- * {@link ServiceClientChanged}: registration, secret rotation, deletion) takes effect at once: the
- * tenant's entries are dropped when it happens and again when its transaction ends, so a read
- * racing the commit cannot keep the old row. A change made on another node takes effect here within
- * the time to live. Unknown clients are not remembered.
+ * {@link ServiceClientChanged}: registration, secret rotation, deletion; or a change of the
+ * tenant's token lifetimes, {@link IdentitySettingChanged}) takes effect at once: the tenant's
+ * entries are dropped when it happens and again when its transaction ends, so a read racing the
+ * commit cannot keep the old row. A change made on another node takes effect here within the time
+ * to live. Unknown clients are not remembered.
  */
 final class CachingRegisteredClientRepository implements RegisteredClientRepository {
 
@@ -59,6 +61,14 @@ final class CachingRegisteredClientRepository implements RegisteredClientReposit
   @EventListener
   void on(ServiceClientChanged changed) {
     forget(changed.tenantId());
+  }
+
+  /** The tenant's token lifetimes are part of the clients this returns. */
+  @EventListener
+  void on(IdentitySettingChanged changed) {
+    if (changed.setting() == IdentitySettingChanged.Setting.TOKENS) {
+      forget(changed.tenantId());
+    }
   }
 
   private @Nullable RegisteredClient cached(

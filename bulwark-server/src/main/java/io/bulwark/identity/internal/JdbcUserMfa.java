@@ -1,5 +1,6 @@
 package io.bulwark.identity.internal;
 
+import io.bulwark.identity.IdentitySettingChanged;
 import io.bulwark.identity.MfaPolicy;
 import io.bulwark.identity.SignInRecorded;
 import io.bulwark.identity.UserMfa;
@@ -76,16 +77,25 @@ class JdbcUserMfa implements UserMfa {
   public MfaPolicy setPolicy(TenantId tenant, MfaPolicy policy) {
     inTenant(
         tenant,
-        () ->
-            jdbc.sql(
-                    "insert into mfa_policies (tenant_id, mode, roles) values (?, ?, ?::text[])"
-                        + " on conflict (tenant_id) do update set mode = excluded.mode,"
-                        + " roles = excluded.roles, updated_at = now()")
-                .params(
-                    tenant.value(),
-                    policy.mode().name().toLowerCase(Locale.ROOT),
-                    "{" + String.join(",", policy.roles()) + "}")
-                .update());
+        () -> {
+          MfaPolicy before = policy(tenant);
+          jdbc.sql(
+                  "insert into mfa_policies (tenant_id, mode, roles) values (?, ?, ?::text[])"
+                      + " on conflict (tenant_id) do update set mode = excluded.mode,"
+                      + " roles = excluded.roles, updated_at = now()")
+              .params(
+                  tenant.value(),
+                  policy.mode().name().toLowerCase(Locale.ROOT),
+                  "{" + String.join(",", policy.roles()) + "}")
+              .update();
+          events.publishEvent(
+              new IdentitySettingChanged(
+                  tenant,
+                  IdentitySettingChanged.Setting.MFA,
+                  before.asFields(),
+                  policy.asFields()));
+          return null;
+        });
     return policy;
   }
 

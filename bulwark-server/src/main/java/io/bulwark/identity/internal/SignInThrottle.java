@@ -1,29 +1,27 @@
 package io.bulwark.identity.internal;
 
+import io.bulwark.identity.LockoutPolicy;
 import io.bulwark.platform.TenantId;
-import java.time.Duration;
 import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Brute-force protection: failed sign-ins are counted per account and per source address, and past
- * a threshold each further failure locks the subject temporarily, the lock doubling from one minute
- * up to an hour. Counters older than a day start afresh. Callers run inside the tenant's
- * transaction.
+ * the tenant's limits ({@link LockoutPolicy}, by default the 5th failure on an account, the 20th
+ * from an address) each further failure locks the subject temporarily, the lock doubling from the
+ * base lock (one minute) up to the longest (an hour). Counters older than a day start afresh.
+ * Callers run inside the tenant's transaction.
  */
 @Component
 final class SignInThrottle {
 
-  static final int ACCOUNT_THRESHOLD = 5;
-  static final int ADDRESS_THRESHOLD = 20;
-  static final Duration FIRST_LOCK = Duration.ofMinutes(1);
-  static final Duration LONGEST_LOCK = Duration.ofHours(1);
-
   private final JdbcClient jdbc;
+  private final JdbcIdentitySettings settings;
 
-  SignInThrottle(JdbcClient jdbc) {
+  SignInThrottle(JdbcClient jdbc, JdbcIdentitySettings settings) {
     this.jdbc = jdbc;
+    this.settings = settings;
   }
 
   static String account(String username) {
@@ -53,8 +51,9 @@ final class SignInThrottle {
    * @return whether this failure started a lock
    */
   boolean failed(TenantId tenant, String account, String address) {
-    boolean accountLocked = count(tenant, account, ACCOUNT_THRESHOLD);
-    boolean addressLocked = count(tenant, address, ADDRESS_THRESHOLD);
+    LockoutPolicy policy = settings.lockoutPolicyInTransaction(tenant);
+    boolean accountLocked = count(tenant, account, policy.maxFailuresPerAccount(), policy);
+    boolean addressLocked = count(tenant, address, policy.maxFailuresPerAddress(), policy);
     return accountLocked || addressLocked;
   }
 
@@ -65,7 +64,7 @@ final class SignInThrottle {
         .update();
   }
 
-  private boolean count(TenantId tenant, String subject, int threshold) {
+  private boolean count(TenantId tenant, String subject, int threshold, LockoutPolicy policy) {
     int failures =
         jdbc.sql(
                 "insert into sign_in_throttles (tenant_id, subject, failures) values (?, ?, 1)"
@@ -79,21 +78,12 @@ final class SignInThrottle {
     if (failures < threshold) {
       return false;
     }
-    long seconds = lockSeconds(failures - threshold);
+    long seconds = policy.lockFor(failures - threshold).toSeconds();
     jdbc.sql(
             "update sign_in_throttles set locked_until = now() + ? * interval '1 second'"
                 + " where tenant_id = ? and subject = ?")
         .params(seconds, tenant.value(), subject)
         .update();
     return true;
-  }
-
-  /**
-   * @param excess failures beyond the threshold (0 for the first lock)
-   * @return the lock's length: one minute, doubling, at most an hour
-   */
-  static long lockSeconds(int excess) {
-    long seconds = FIRST_LOCK.toSeconds() << Math.min(excess, 12);
-    return Math.min(seconds, LONGEST_LOCK.toSeconds());
   }
 }
