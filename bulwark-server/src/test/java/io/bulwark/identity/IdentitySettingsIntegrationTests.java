@@ -12,6 +12,7 @@ import io.bulwark.platform.TenantContext;
 import io.bulwark.support.BulwarkIntegrationTest;
 import io.bulwark.support.TestApi;
 import io.bulwark.support.TestApi.Response;
+import io.bulwark.support.TestAudit;
 import io.bulwark.support.TestBrowser;
 import io.bulwark.support.TestBrowser.Pkce;
 import io.bulwark.support.TestClients;
@@ -19,7 +20,6 @@ import io.bulwark.support.TestSignIns;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -181,7 +181,7 @@ class IdentitySettingsIntegrationTests {
     assertThat(malformed.status()).isEqualTo(400);
     assertThat(malformed.problemType()).isEqualTo(PROBLEMS + "malformed-request");
     assertThat(lifetime(clientCredentials(acme))).isEqualTo(Duration.ofMinutes(5));
-    assertThat(auditActions(acme)).doesNotContain("settings.tokens_changed");
+    assertThat(TestAudit.actions(ledger, acme.tenant)).doesNotContain("settings.tokens_changed");
   }
 
   @Test
@@ -200,7 +200,7 @@ class IdentitySettingsIntegrationTests {
       attacker.submit("/t/" + acme.slug + "/login", Map.of("username", "alice", "password", "x"));
     }
     assertThat(signInWithTheRightPassword(acme)).doesNotEndWith("/login?error");
-    assertThat(auditActions(acme)).doesNotContain("login.locked_out");
+    assertThat(TestAudit.actions(ledger, acme.tenant)).doesNotContain("login.locked_out");
 
     Response put =
         put(
@@ -217,7 +217,7 @@ class IdentitySettingsIntegrationTests {
     }
 
     assertThat(signInWithTheRightPassword(acme)).endsWith("/login?error");
-    assertThat(auditActions(acme)).contains("login.locked_out");
+    assertThat(TestAudit.actions(ledger, acme.tenant)).contains("login.locked_out");
     Instant lockedUntil =
         TenantContext.callAs(
             acme.tenant,
@@ -282,7 +282,7 @@ class IdentitySettingsIntegrationTests {
     assertThat(off.problemType()).isEqualTo(PROBLEMS + "unknown-field");
     assertThat(acme.api.get(path(acme, "lockout")).bearer(acme.admin).send().json())
         .isEqualTo(JsonMapper.builder().build().readTree(LOCKOUT_DEFAULT));
-    assertThat(auditActions(acme)).doesNotContain("settings.lockout_changed");
+    assertThat(TestAudit.actions(ledger, acme.tenant)).doesNotContain("settings.lockout_changed");
   }
 
   @Test
@@ -415,31 +415,11 @@ class IdentitySettingsIntegrationTests {
   }
 
   private String auditEntry(TestSignIns tenant, String action) {
-    List<String> matching = new ArrayList<>();
-    for (long i = 0; i < ledger.size(tenant.tenant); i++) {
-      ledger
-          .entry(tenant.tenant, i)
-          .map(e -> e.canonicalJson())
-          .filter(json -> json.contains("\"action\":\"" + action + "\""))
-          .ifPresent(matching::add);
-    }
+    List<String> matching =
+        TestAudit.canonicalEntries(ledger, tenant.tenant).stream()
+            .filter(json -> json.contains("\"action\":\"" + action + "\""))
+            .toList();
     assertThat(matching).as(action).hasSize(1);
     return matching.getFirst();
-  }
-
-  private List<String> auditActions(TestSignIns tenant) {
-    List<String> actions = new ArrayList<>();
-    for (long i = 0; i < ledger.size(tenant.tenant); i++) {
-      ledger
-          .entry(tenant.tenant, i)
-          .ifPresent(e ->
-              actions.add(
-                  JsonMapper.builder()
-                      .build()
-                      .readTree(e.canonicalJson())
-                      .get("action")
-                      .asString()));
-    }
-    return actions;
   }
 }

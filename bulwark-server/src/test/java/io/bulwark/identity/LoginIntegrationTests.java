@@ -7,6 +7,7 @@ import io.bulwark.audit.AuditLedger;
 import io.bulwark.support.BulwarkIntegrationTest;
 import io.bulwark.support.TestApi;
 import io.bulwark.support.TestApi.Response;
+import io.bulwark.support.TestAudit;
 import io.bulwark.support.TestBrowser;
 import io.bulwark.support.TestBrowser.Pkce;
 import io.bulwark.support.TestClients;
@@ -16,12 +17,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -81,7 +80,7 @@ class LoginIntegrationTests {
     assertThat(access.get("jti")).isNotNull();
     assertThat(access.get("iss").toString()).endsWith("/t/" + acme.slug);
     assertThat(access.get("roles")).isEqualTo(List.of());
-    assertThat(auditActions(acme)).contains("login.succeeded");
+    assertThat(TestAudit.actions(ledger, acme.tenant)).contains("login.succeeded");
   }
 
   @Test
@@ -168,7 +167,7 @@ class LoginIntegrationTests {
       assertThat(headers(answer)).isEqualTo(headers(answers.getFirst()));
       assertThat(answer.header("Location")).endsWith("/t/" + acme.slug + "/login?error");
     }
-    assertThat(auditActions(acme)).contains("login.failed", "login.locked_out");
+    assertThat(TestAudit.actions(ledger, acme.tenant)).contains("login.failed", "login.locked_out");
   }
 
   @Test
@@ -177,7 +176,7 @@ class LoginIntegrationTests {
         "/t/" + acme.slug + "/login", Map.of("username", "alice", "password", "wrong-canary-pw"));
     signInAndAuthorize(browser, acme, "alice", Pkce.create(), "s", "n");
 
-    List<String> entries = auditEntries(acme);
+    List<String> entries = TestAudit.canonicalEntries(ledger, acme.tenant);
     String failed =
         entries.stream().filter(e -> e.contains("login.failed")).findFirst().orElseThrow();
     String succeeded =
@@ -214,7 +213,7 @@ class LoginIntegrationTests {
   void enrolledUserSignsInWithTotpAndEachCodeWorksOnce() {
     acme.requireMfa();
     String key = acme.enrollThroughLogin(new TestBrowser(port), "alice");
-    assertThat(auditActions(acme)).contains("mfa.enrolled");
+    assertThat(TestAudit.actions(ledger, acme.tenant)).contains("mfa.enrolled");
 
     Pkce pkce = Pkce.create();
     browser.get(acme.authorizePath("spa", pkce, "st", "nn"));
@@ -236,7 +235,7 @@ class LoginIntegrationTests {
     assertThat(replay.header("Location")).endsWith("/login/otp?error");
     Response next =
         browser.submit("/t/" + acme.slug + "/login/otp", Map.of("code", acme.nextCode(key)));
-    assertThat(auditActions(acme)).contains("mfa.failed");
+    assertThat(TestAudit.actions(ledger, acme.tenant)).contains("mfa.failed");
 
     assertThat(next.status()).isEqualTo(302);
     String redirect = browser.get(next.header("Location")).header("Location");
@@ -281,7 +280,7 @@ class LoginIntegrationTests {
     assertThat(browser.get(globex.authorizePath("spa", Pkce.create(), "s", "n")).header("Location"))
         .startsWith(globex.redirectUri);
     String logout =
-        auditEntries(acme).stream()
+        TestAudit.canonicalEntries(ledger, acme.tenant).stream()
             .filter(e -> e.contains("\"logout.succeeded\""))
             .findFirst()
             .orElseThrow();
@@ -291,7 +290,7 @@ class LoginIntegrationTests {
         .contains("\"ip\":\"127.0.0.1\"")
         .contains("\"user_agent\":")
         .contains("\"correlation_id\":");
-    assertThat(auditActions(globex)).doesNotContain("logout.succeeded");
+    assertThat(TestAudit.actions(ledger, globex.tenant)).doesNotContain("logout.succeeded");
   }
 
   @Test
@@ -326,7 +325,7 @@ class LoginIntegrationTests {
     assertThat(right.status()).isEqualTo(200);
     assertThat(right.body()).contains("You are signed in");
     String audited =
-        auditEntries(acme).stream()
+        TestAudit.canonicalEntries(ledger, acme.tenant).stream()
             .filter(e -> e.contains("\"user.unlocked\""))
             .findFirst()
             .orElseThrow();
@@ -368,7 +367,7 @@ class LoginIntegrationTests {
     assertThat(acme.api.request("POST", bob + "/restore").bearer(acme.admin).send().status())
         .isEqualTo(200);
 
-    assertThat(auditActions(acme))
+    assertThat(TestAudit.actions(ledger, acme.tenant))
         .containsSubsequence(
             "user.created",
             "user.updated",
@@ -377,7 +376,7 @@ class LoginIntegrationTests {
             "user.restored");
     String bobId = created.json().get("id").asString();
     List<String> entries =
-        auditEntries(acme).stream()
+        TestAudit.canonicalEntries(ledger, acme.tenant).stream()
             .filter(e -> e.contains("\"action\":\"user.") && e.contains(bobId))
             .toList();
     assertThat(entries).hasSize(5);
@@ -465,7 +464,7 @@ class LoginIntegrationTests {
             "/t/" + acme.slug + "/login",
             Map.of("username", "alice", "password", TestSignIns.PASSWORD));
     assertThat(login.header("Location")).endsWith("/login/enroll");
-    assertThat(auditActions(acme)).contains("mfa.reset");
+    assertThat(TestAudit.actions(ledger, acme.tenant)).contains("mfa.reset");
 
     Response unknown =
         acme.api
@@ -662,31 +661,6 @@ class LoginIntegrationTests {
     }
     assertThat(modules).isNotEmpty();
     return modules;
-  }
-
-  List<String> auditEntries(TestSignIns tenant) {
-    List<String> entries = new ArrayList<>();
-    for (long i = 0; i < ledger.size(tenant.tenant); i++) {
-      ledger.entry(tenant.tenant, i).ifPresent(e -> entries.add(e.canonicalJson()));
-    }
-    return entries;
-  }
-
-  List<String> auditActions(TestSignIns tenant) {
-    long size = ledger.size(tenant.tenant);
-    List<String> actions = new ArrayList<>();
-    LongStream.range(0, size)
-        .forEach(i ->
-            ledger
-                .entry(tenant.tenant, i)
-                .ifPresent(e ->
-                    actions.add(
-                        JsonMapper.builder()
-                            .build()
-                            .readTree(e.canonicalJson())
-                            .get("action")
-                            .asString())));
-    return actions;
   }
 
   static Map<String, List<String>> headers(Response response) {

@@ -8,6 +8,7 @@ import io.bulwark.platform.TenantId;
 import io.bulwark.support.BulwarkIntegrationTest;
 import io.bulwark.support.TestApi;
 import io.bulwark.support.TestApi.Response;
+import io.bulwark.support.TestAudit;
 import io.bulwark.support.TestBrowser;
 import io.bulwark.support.TestBrowser.Pkce;
 import io.bulwark.support.TestClients;
@@ -92,7 +93,7 @@ class RoleAssignmentApiIntegrationTests {
         .endsWith("/role-assignments/" + granted.json().get("id").asString());
     assertThat(granted.json().get("principal_id").asString()).isEqualTo(acme.userId);
     assertThat(userRoles()).containsExactly("product-support");
-    JsonNode entry = lastEntry("user.role_granted");
+    JsonNode entry = TestAudit.last(ledger, acme.tenant, "user.role_granted");
     assertThat(entry.get("resource").get("type").asString()).isEqualTo("user");
     assertThat(entry.get("resource").get("id").asString()).isEqualTo(acme.userId);
     assertThat(entry.get("details").get("role").asString()).isEqualTo("product-support");
@@ -119,7 +120,11 @@ class RoleAssignmentApiIntegrationTests {
             .send();
     assertThat(revoked.status()).isEqualTo(204);
     assertThat(clientRoles("worker")).isEmpty();
-    assertThat(lastEntry("client.role_revoked").get("resource").get("id").asString())
+    assertThat(
+            TestAudit.last(ledger, acme.tenant, "client.role_revoked")
+                .get("resource")
+                .get("id")
+                .asString())
         .isEqualTo("worker");
   }
 
@@ -134,7 +139,11 @@ class RoleAssignmentApiIntegrationTests {
             .bearer(acme.admin)
             .send();
     assertThat(listed.json().get("items")).hasSize(1);
-    assertThat(lastEntry("client.role_granted").get("details").get("role").asString())
+    assertThat(
+            TestAudit.last(ledger, acme.tenant, "client.role_granted")
+                .get("details")
+                .get("role")
+                .asString())
         .isEqualTo("audit-writer");
   }
 
@@ -160,7 +169,11 @@ class RoleAssignmentApiIntegrationTests {
 
     assertThat(deleted.status()).isEqualTo(204);
     assertThat(userRoles()).isEmpty();
-    assertThat(lastEntry("user.role_revoked").get("details").get("assignment_id").asString())
+    assertThat(
+            TestAudit.last(ledger, acme.tenant, "user.role_revoked")
+                .get("details")
+                .get("assignment_id")
+                .asString())
         .isEqualTo(id);
     assertProblem(
         api.request("DELETE", base + "/role-assignments/" + id).bearer(acme.admin).send(),
@@ -330,21 +343,6 @@ class RoleAssignmentApiIntegrationTests {
   private List<String> clientRoles(String clientId) {
     return (List<String>)
         LoginIntegrationTests.claims(api.token(acme.slug, clientId, SECRET)).get("roles");
-  }
-
-  private JsonNode lastEntry(String action) {
-    JsonNode found = null;
-    for (long i = 0; i < ledger.size(acme.tenant); i++) {
-      var entry = ledger.entry(acme.tenant, i);
-      if (entry.isPresent()) {
-        JsonNode json = JSON.readTree(entry.get().canonicalJson());
-        if (json.get("action").asString().equals(action)) {
-          found = json;
-        }
-      }
-    }
-    assertThat(found).as("an audit entry " + action).isNotNull();
-    return found;
   }
 
   private static void assertInvalid(Response response, String field) {

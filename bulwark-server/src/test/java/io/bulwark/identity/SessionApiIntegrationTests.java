@@ -7,6 +7,7 @@ import io.bulwark.platform.TenantId;
 import io.bulwark.support.BulwarkIntegrationTest;
 import io.bulwark.support.TestApi;
 import io.bulwark.support.TestApi.Response;
+import io.bulwark.support.TestAudit;
 import io.bulwark.support.TestBrowser;
 import io.bulwark.support.TestBrowser.Pkce;
 import io.bulwark.support.TestClients;
@@ -94,7 +95,7 @@ class SessionApiIntegrationTests {
             "grant_type=refresh_token&refresh_token=" + tokens.get("refresh_token").asString());
     assertThat(refresh.statusCode()).isEqualTo(400);
     assertThat(refresh.body()).contains("invalid_grant");
-    JsonNode entry = lastEntry("session.revoked");
+    JsonNode entry = TestAudit.last(ledger, acme.tenant, "session.revoked");
     assertThat(entry.get("resource").get("id").asString()).isEqualTo(id);
     assertThat(entry.get("details").get("user_id").asString()).isEqualTo(acme.userId);
     assertThat(entry.get("actor").get("id").asString()).isEqualTo("admin");
@@ -222,21 +223,6 @@ class SessionApiIntegrationTests {
     List<String> ids = new ArrayList<>();
     listed.json().get("items").forEach(item -> ids.add(item.get("id").asString()));
     return ids;
-  }
-
-  private JsonNode lastEntry(String action) {
-    JsonNode found = null;
-    for (long i = 0; i < ledger.size(acme.tenant); i++) {
-      var entry = ledger.entry(acme.tenant, i);
-      if (entry.isPresent()) {
-        JsonNode json = JSON.readTree(entry.get().canonicalJson());
-        if (json.get("action").asString().equals(action)) {
-          found = json;
-        }
-      }
-    }
-    assertThat(found).as("an audit entry " + action).isNotNull();
-    return found;
   }
 
   private static void assertProblem(Response response, int status, String type) {
