@@ -67,7 +67,7 @@ final class AuditEntryJson {
         }
       }
     }
-    StringBuilder out = new StringBuilder(512 + (details == null ? 0 : details.length()));
+    StringBuilder out = new StringBuilder(1024 + (details == null ? 0 : details.length()));
     out.append('{');
     member(out, "action", event.action());
     out.append(",\"actor\":{");
@@ -139,9 +139,14 @@ final class AuditEntryJson {
   private static void string(StringBuilder out, String value) {
     out.append('"');
     int length = value.length();
-    for (int i = 0; i < length; i++) {
+    int plain = 0;
+    while (plain < length && plain(value.charAt(plain))) {
+      plain++;
+    }
+    out.append(value, 0, plain);
+    for (int i = plain; i < length; i++) {
       char c = value.charAt(i);
-      if (c >= 0x20 && c != '"' && c != '\\' && !Character.isSurrogate(c)) {
+      if (plain(c)) {
         out.append(c);
         continue;
       }
@@ -167,6 +172,11 @@ final class AuditEntryJson {
       }
     }
     out.append('"');
+  }
+
+  /** Whether a character is written as it is, with no escape or pairing to check. */
+  private static boolean plain(char c) {
+    return c >= 0x20 && c != '"' && c != '\\' && !Character.isSurrogate(c);
   }
 
   private static void putIfPresent(ObjectNode node, String name, @Nullable String value) {
