@@ -2,6 +2,7 @@ package io.bulwark.audit;
 
 import io.bulwark.ledger.jcs.Rfc8785Canonicalizer;
 import io.bulwark.platform.problem.InvalidFieldException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -16,42 +17,10 @@ import tools.jackson.databind.node.ObjectNode;
  * a UUIDv7 {@code id}. Justifications and details may hold personal data, so {@link #toString()}
  * shows neither. Timestamps are kept to the microsecond.
  *
- * @param id the event's identity; re-sending an id already in the log records nothing new
- * @param occurredAt when it happened, by the producer's clock
- * @param category what kind of activity
- * @param action what happened, dotted lower-case words such as {@code secret.read}
- * @param outcome how it ended
- * @param actor who acted
- * @param resource what was acted on
- * @param purpose why (a declared purpose of processing)
- * @param justification the actor's stated reason, for sensitive or break-glass access
- * @param breakGlass whether emergency access outside the actor's roles was used
- * @param classification the tier of the data touched
- * @param correlationId the request's correlation id
- * @param traceId the W3C trace id
- * @param details further structured data, at most {@link #MAX_DETAILS_BYTES} in canonical form
- * @param sensitive fields the producer marks sensitive, stored as HMAC-SHA256 under the tenant's
- *     audit key: {@code actor.display}, {@code actor.ip}, {@code actor.user_agent}, {@code
- *     justification}, or a path into {@code details} such as {@code details.card.number} (array
- *     elements add no segment) that names at least one of its fields; at most {@link
- *     #MAX_SENSITIVE} paths
+ * <p>A class rather than a record only so that it can keep the canonical form of {@code details} it
+ * computed while validating them.
  */
-public record AuditEvent(
-    @Nullable UUID id,
-    Instant occurredAt,
-    AuditCategory category,
-    String action,
-    AuditOutcome outcome,
-    AuditActor actor,
-    @Nullable AuditResource resource,
-    @Nullable String purpose,
-    @Nullable String justification,
-    boolean breakGlass,
-    @Nullable AuditClassification classification,
-    @Nullable String correlationId,
-    @Nullable String traceId,
-    @Nullable ObjectNode details,
-    List<String> sensitive) {
+public final class AuditEvent {
 
   /** The largest {@code details} object accepted, in RFC 8785 canonical UTF-8 bytes. */
   public static final int MAX_DETAILS_BYTES = 16 * 1024;
@@ -61,7 +30,63 @@ public record AuditEvent(
 
   private static final Pattern ACTION = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+");
 
-  public AuditEvent {
+  private final @Nullable UUID id;
+  private final Instant occurredAt;
+  private final AuditCategory category;
+  private final String action;
+  private final AuditOutcome outcome;
+  private final AuditActor actor;
+  private final @Nullable AuditResource resource;
+  private final @Nullable String purpose;
+  private final @Nullable String justification;
+  private final boolean breakGlass;
+  private final @Nullable AuditClassification classification;
+  private final @Nullable String correlationId;
+  private final @Nullable String traceId;
+  private final @Nullable ObjectNode details;
+  private final List<String> sensitive;
+  private final @Nullable String canonicalDetails;
+
+  /**
+   * An event, validated.
+   *
+   * @param id the event's identity; re-sending an id already in the log records nothing new
+   * @param occurredAt when it happened, by the producer's clock
+   * @param category what kind of activity
+   * @param action what happened, dotted lower-case words such as {@code secret.read}
+   * @param outcome how it ended
+   * @param actor who acted
+   * @param resource what was acted on
+   * @param purpose why (a declared purpose of processing)
+   * @param justification the actor's stated reason, for sensitive or break-glass access
+   * @param breakGlass whether emergency access outside the actor's roles was used
+   * @param classification the tier of the data touched
+   * @param correlationId the request's correlation id
+   * @param traceId the W3C trace id
+   * @param details further structured data, at most {@link #MAX_DETAILS_BYTES} in canonical form
+   * @param sensitive fields the producer marks sensitive, stored as HMAC-SHA256 under the tenant's
+   *     audit key: {@code actor.display}, {@code actor.ip}, {@code actor.user_agent}, {@code
+   *     justification}, or a path into {@code details} such as {@code details.card.number} (array
+   *     elements add no segment) that names at least one of its fields; at most {@link
+   *     #MAX_SENSITIVE} paths
+   * @throws InvalidFieldException when a field breaks a rule, naming it
+   */
+  public AuditEvent(
+      @Nullable UUID id,
+      Instant occurredAt,
+      AuditCategory category,
+      String action,
+      AuditOutcome outcome,
+      AuditActor actor,
+      @Nullable AuditResource resource,
+      @Nullable String purpose,
+      @Nullable String justification,
+      boolean breakGlass,
+      @Nullable AuditClassification classification,
+      @Nullable String correlationId,
+      @Nullable String traceId,
+      @Nullable ObjectNode details,
+      List<String> sensitive) {
     if (occurredAt == null) {
       throw new InvalidFieldException("occurred_at", "is required");
     }
@@ -86,8 +111,23 @@ public record AuditEvent(
     justification = AuditFields.optional(justification, "justification", 2048);
     correlationId = AuditFields.optional(correlationId, "correlation_id", 128);
     traceId = AuditFields.optional(traceId, "trace_id", 128);
-    details = details == null ? null : requireDetails(details.deepCopy());
-    sensitive = SensitivePaths.validate(sensitive, details);
+    ObjectNode copy = details == null ? null : details.deepCopy();
+    this.canonicalDetails = copy == null ? null : requireDetails(copy);
+    this.id = id;
+    this.occurredAt = occurredAt;
+    this.category = category;
+    this.action = action;
+    this.outcome = outcome;
+    this.actor = actor;
+    this.resource = resource;
+    this.purpose = purpose;
+    this.justification = justification;
+    this.breakGlass = breakGlass;
+    this.classification = classification;
+    this.correlationId = correlationId;
+    this.traceId = traceId;
+    this.details = copy;
+    this.sensitive = SensitivePaths.validate(sensitive, copy);
   }
 
   /**
@@ -139,24 +179,161 @@ public record AuditEvent(
     return new Builder(category, action, outcome, actor);
   }
 
-  private static ObjectNode requireDetails(ObjectNode details) {
-    byte[] canonical;
+  private static String requireDetails(ObjectNode details) {
+    String canonical;
     try {
-      canonical = Rfc8785Canonicalizer.canonicalize(details);
+      canonical = Rfc8785Canonicalizer.canonicalString(details);
     } catch (IllegalArgumentException e) {
       throw new InvalidFieldException(
           "details", "holds a value that RFC 8785 canonical JSON cannot represent exactly");
     }
-    if (canonical.length > MAX_DETAILS_BYTES) {
+    if (canonical.length() > MAX_DETAILS_BYTES / 3
+        && canonical.getBytes(StandardCharsets.UTF_8).length > MAX_DETAILS_BYTES) {
       throw new InvalidFieldException(
           "details", "must be at most " + MAX_DETAILS_BYTES + " bytes in canonical form");
     }
-    return details;
+    return canonical;
+  }
+
+  /**
+   * @return the event's identity, or null for a server-assigned UUIDv7
+   */
+  public @Nullable UUID id() {
+    return id;
+  }
+
+  /**
+   * @return when it happened, by the producer's clock, to the microsecond
+   */
+  public Instant occurredAt() {
+    return occurredAt;
+  }
+
+  /**
+   * @return what kind of activity
+   */
+  public AuditCategory category() {
+    return category;
+  }
+
+  /**
+   * @return what happened
+   */
+  public String action() {
+    return action;
+  }
+
+  /**
+   * @return how it ended
+   */
+  public AuditOutcome outcome() {
+    return outcome;
+  }
+
+  /**
+   * @return who acted
+   */
+  public AuditActor actor() {
+    return actor;
+  }
+
+  /**
+   * @return what was acted on
+   */
+  public @Nullable AuditResource resource() {
+    return resource;
+  }
+
+  /**
+   * @return why
+   */
+  public @Nullable String purpose() {
+    return purpose;
+  }
+
+  /**
+   * @return the actor's stated reason
+   */
+  public @Nullable String justification() {
+    return justification;
+  }
+
+  /**
+   * @return whether emergency access was used
+   */
+  public boolean breakGlass() {
+    return breakGlass;
+  }
+
+  /**
+   * @return the tier of the data touched
+   */
+  public @Nullable AuditClassification classification() {
+    return classification;
+  }
+
+  /**
+   * @return the request's correlation id
+   */
+  public @Nullable String correlationId() {
+    return correlationId;
+  }
+
+  /**
+   * @return the W3C trace id
+   */
+  public @Nullable String traceId() {
+    return traceId;
+  }
+
+  /**
+   * @return the fields the producer marked sensitive
+   */
+  public List<String> sensitive() {
+    return sensitive;
+  }
+
+  /**
+   * @return a copy of the further structured data, or null
+   */
+  public @Nullable ObjectNode details() {
+    return details == null ? null : details.deepCopy();
+  }
+
+  /**
+   * The RFC 8785 canonical form of {@link #details()}, computed once when the event was made (it is
+   * what the size limit counts), so the ledger does not canonicalize it again unless it had to
+   * replace a sensitive value in it.
+   *
+   * @return the canonical JSON of {@code details}, or null when there are none
+   */
+  public @Nullable String canonicalDetails() {
+    return canonicalDetails;
   }
 
   @Override
-  public @Nullable ObjectNode details() {
-    return details == null ? null : details.deepCopy();
+  public boolean equals(@Nullable Object other) {
+    return other instanceof AuditEvent that
+        && breakGlass == that.breakGlass
+        && Objects.equals(id, that.id)
+        && occurredAt.equals(that.occurredAt)
+        && category == that.category
+        && action.equals(that.action)
+        && outcome == that.outcome
+        && actor.equals(that.actor)
+        && Objects.equals(resource, that.resource)
+        && Objects.equals(purpose, that.purpose)
+        && Objects.equals(justification, that.justification)
+        && classification == that.classification
+        && Objects.equals(correlationId, that.correlationId)
+        && Objects.equals(traceId, that.traceId)
+        && Objects.equals(details, that.details)
+        && sensitive.equals(that.sensitive);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(id, occurredAt, category, action, outcome, actor, resource, details);
   }
 
   @Override

@@ -99,7 +99,8 @@ final class SensitiveFieldHasher {
   /**
    * Hashes the sensitive values of an entry in place.
    *
-   * @param entry the entry as {@link AuditEntryJson#toJson} made it
+   * @param entry the entry, or the members of it that may be hashed ({@code actor}, {@code
+   *     justification}, {@code details}), as {@link AuditEntryJson} passes them
    * @param marked the paths the producer marked, already validated
    * @return the same entry
    */

@@ -36,8 +36,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -70,18 +68,7 @@ class AuditEventController {
       @PathVariable("slug") String slug, @RequestBody byte[] body) {
     Tenant tenant = tenants.require(slug);
     access.require(Permissions.AUDIT_WRITE, tenant.id());
-    JsonNode json;
-    try {
-      json = STRICT.readTree(body);
-    } catch (JacksonException e) {
-      throw new ApiProblem(
-          ProblemType.MALFORMED_REQUEST,
-          "The body is not well-formed I-JSON (RFC 7493): no duplicate members");
-    }
-    if (json == null || json.isMissingNode()) {
-      throw new ApiProblem(ProblemType.MALFORMED_REQUEST, "The body is missing");
-    }
-    List<AuditEvent> events = AuditEventJson.batch(json);
+    List<AuditEvent> events = AuditEventJson.batch(body, STRICT);
     List<AuditReceipt> receipts = ingestion.ingest(tenant.id(), events);
     return ResponseEntity.status(HttpStatus.CREATED)
         .cacheControl(CacheControl.noStore())

@@ -15,6 +15,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,13 +24,21 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Reads a batch of audit events from its JSON body, strictly: unknown members, wrong types and
- * broken rules are rejected naming the field as {@code events[3].category}. Reasons never echo
- * values, which may be personal data.
+ * Reads a batch of audit events from its JSON body with Jackson's streaming parser, strictly:
+ * unknown members, wrong types and broken rules are rejected naming the field as {@code
+ * events[3].category}. Reasons never echo values, which may be personal data.
+ *
+ * <p>The body is read in one pass into plain members (strings, booleans, nested members; only
+ * {@code details} becomes a tree), and only then validated, event by event in the order the fields
+ * are listed here: so a body that is not well-formed I-JSON anywhere is a malformed request, and of
+ * several broken rules the same one is always reported first.
  */
 final class AuditEventJson {
 
@@ -61,31 +70,191 @@ final class AuditEventJson {
 
   private AuditEventJson() {}
 
-  static List<AuditEvent> batch(JsonNode body) {
-    if (!body.isObject()) {
+  /**
+   * @param body the request body
+   * @param mapper a strict mapper (duplicate members are errors) that makes the parser
+   * @return the events, validated
+   */
+  static List<AuditEvent> batch(byte[] body, JsonMapper mapper) {
+    Raw root;
+    try (JsonParser parser = mapper.createParser(body)) {
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        throw new ApiProblem(ProblemType.MALFORMED_REQUEST, "The body is missing");
+      }
+      root = first == JsonToken.START_OBJECT ? object(parser, Set.of("events"), "") : skip(parser);
+      if (parser.nextToken() != null) {
+        throw malformed();
+      }
+    } catch (JacksonException e) {
+      throw malformed();
+    }
+    if (root.members == null) {
       throw new ApiProblem(ProblemType.MALFORMED_REQUEST, "The body must be a JSON object");
     }
-    rejectUnknown(body, Set.of("events"), "");
-    JsonNode events = body.get("events");
-    if (events == null || events.isNull()) {
+    rejectUnknown(root);
+    Raw events = root.members.get("events");
+    if (events == null || events.kind == Kind.NULL) {
       throw new InvalidFieldException("events", "is required");
     }
-    if (!events.isArray() || events.isEmpty() || events.size() > MAX_BATCH) {
+    if (events.elements == null || events.elements.isEmpty() || events.count > MAX_BATCH) {
       throw new InvalidFieldException(
           "events", "must be an array of 1 to " + MAX_BATCH + " events");
     }
-    List<AuditEvent> parsed = new ArrayList<>(events.size());
-    for (int i = 0; i < events.size(); i++) {
-      parsed.add(event(events.get(i), "events[" + i + "]"));
+    List<AuditEvent> parsed = new ArrayList<>(events.elements.size());
+    for (int i = 0; i < events.elements.size(); i++) {
+      parsed.add(event(events.elements.get(i), "events[" + i + "]"));
     }
     return parsed;
   }
 
-  static AuditEvent event(JsonNode node, String path) {
-    if (!node.isObject()) {
+  private static ApiProblem malformed() {
+    return new ApiProblem(
+        ProblemType.MALFORMED_REQUEST,
+        "The body is not well-formed I-JSON (RFC 7493): no duplicate members");
+  }
+
+  /** What a member's value was, as far as validation needs to know. */
+  private enum Kind {
+    NULL,
+    STRING,
+    BOOLEAN,
+    OBJECT,
+    ARRAY,
+    OTHER
+  }
+
+  /** A value read from the stream: its kind and, where validation looks into it, its content. */
+  private static final class Raw {
+    final Kind kind;
+    @Nullable String text;
+    boolean bool;
+    @Nullable Map<String, Raw> members;
+    @Nullable String firstUnknown;
+    @Nullable ObjectNode tree;
+    @Nullable List<Raw> elements;
+    int count;
+
+    Raw(Kind kind) {
+      this.kind = kind;
+    }
+
+    boolean isNull() {
+      return kind == Kind.NULL;
+    }
+
+    @Nullable Raw get(String name) {
+      return members == null ? null : members.get(name);
+    }
+  }
+
+  private static final Raw NULL = new Raw(Kind.NULL);
+
+  /** Reads the members of an object whose START_OBJECT was just read. */
+  private static Raw object(JsonParser parser, Set<String> known, String prefix) {
+    Raw object = new Raw(Kind.OBJECT);
+    object.members = new HashMap<>();
+    String name;
+    while ((name = parser.nextName()) != null) {
+      JsonToken token = parser.nextToken();
+      if (!known.contains(name)) {
+        if (object.firstUnknown == null) {
+          object.firstUnknown = prefix + name;
+        }
+        parser.skipChildren();
+        continue;
+      }
+      object.members.put(name, member(parser, token, name, prefix));
+    }
+    return object;
+  }
+
+  private static Raw member(JsonParser parser, JsonToken token, String name, String prefix) {
+    if (prefix.isEmpty() && name.equals("events") && token == JsonToken.START_ARRAY) {
+      return events(parser);
+    }
+    if (token == JsonToken.START_OBJECT) {
+      if (prefix.endsWith("].")) {
+        switch (name) {
+          case "actor" -> {
+            return object(parser, ACTOR_FIELDS, prefix + "actor.");
+          }
+          case "resource" -> {
+            return object(parser, RESOURCE_FIELDS, prefix + "resource.");
+          }
+          case "details" -> {
+            Raw details = new Raw(Kind.OBJECT);
+            details.tree = parser.readValueAsTree();
+            return details;
+          }
+          default -> {
+            return skip(parser);
+          }
+        }
+      }
+      return skip(parser);
+    }
+    if (token == JsonToken.START_ARRAY && name.equals("sensitive") && prefix.endsWith("].")) {
+      Raw array = new Raw(Kind.ARRAY);
+      array.elements = new ArrayList<>();
+      JsonToken element;
+      while ((element = parser.nextToken()) != JsonToken.END_ARRAY) {
+        array.elements.add(scalar(parser, element));
+      }
+      return array;
+    }
+    return scalar(parser, token);
+  }
+
+  private static Raw events(JsonParser parser) {
+    Raw array = new Raw(Kind.ARRAY);
+    array.elements = new ArrayList<>();
+    JsonToken element;
+    while ((element = parser.nextToken()) != JsonToken.END_ARRAY) {
+      array.count++;
+      if (array.count > MAX_BATCH) {
+        parser.skipChildren();
+      } else if (element == JsonToken.START_OBJECT) {
+        array.elements.add(object(parser, EVENT_FIELDS, "events[" + (array.count - 1) + "]."));
+      } else {
+        array.elements.add(scalar(parser, element));
+      }
+    }
+    return array;
+  }
+
+  /** A value whose content validation never looks into (it may still be an object or array). */
+  private static Raw scalar(JsonParser parser, JsonToken token) {
+    return switch (token) {
+      case VALUE_NULL -> NULL;
+      case VALUE_STRING -> {
+        Raw text = new Raw(Kind.STRING);
+        text.text = parser.getString();
+        yield text;
+      }
+      case VALUE_TRUE, VALUE_FALSE -> {
+        Raw bool = new Raw(Kind.BOOLEAN);
+        bool.bool = token == JsonToken.VALUE_TRUE;
+        yield bool;
+      }
+      default -> skip(parser);
+    };
+  }
+
+  private static Raw skip(JsonParser parser) {
+    JsonToken token = parser.currentToken();
+    parser.skipChildren();
+    return new Raw(
+        token == JsonToken.START_OBJECT
+            ? Kind.OBJECT
+            : token == JsonToken.START_ARRAY ? Kind.ARRAY : Kind.OTHER);
+  }
+
+  static AuditEvent event(Raw node, String path) {
+    if (node.members == null) {
       throw new InvalidFieldException(path, "must be an object");
     }
-    rejectUnknown(node, EVENT_FIELDS, path + ".");
+    rejectUnknown(node);
     try {
       return new AuditEvent(
           id(node),
@@ -93,8 +262,8 @@ final class AuditEventJson {
           wire(node, "category", AuditCategory.values(), AuditCategory::wireName),
           text(node, "action"),
           wire(node, "outcome", AuditOutcome.values(), AuditOutcome::wireName),
-          actor(node.get("actor"), path),
-          resource(node.get("resource"), path),
+          actor(node.get("actor")),
+          resource(node.get("resource")),
           text(node, "purpose"),
           text(node, "justification"),
           breakGlass(node),
@@ -108,14 +277,14 @@ final class AuditEventJson {
     }
   }
 
-  private static @Nullable AuditActor actor(@Nullable JsonNode actor, String path) {
+  private static @Nullable AuditActor actor(@Nullable Raw actor) {
     if (actor == null || actor.isNull()) {
       return null;
     }
-    if (!actor.isObject()) {
+    if (actor.members == null) {
       throw new InvalidFieldException("actor", "must be an object");
     }
-    rejectUnknown(actor, ACTOR_FIELDS, path + ".actor.");
+    rejectUnknown(actor);
     String type = text(actor, "type", "actor.type");
     if (type == null) {
       throw new InvalidFieldException("actor.type", "is required");
@@ -130,19 +299,19 @@ final class AuditEventJson {
         text(actor, "user_agent", "actor.user_agent"));
   }
 
-  private static @Nullable AuditResource resource(@Nullable JsonNode resource, String path) {
+  private static @Nullable AuditResource resource(@Nullable Raw resource) {
     if (resource == null || resource.isNull()) {
       return null;
     }
-    if (!resource.isObject()) {
+    if (resource.members == null) {
       throw new InvalidFieldException("resource", "must be an object");
     }
-    rejectUnknown(resource, RESOURCE_FIELDS, path + ".resource.");
+    rejectUnknown(resource);
     return new AuditResource(
         text(resource, "type", "resource.type"), text(resource, "id", "resource.id"));
   }
 
-  private static @Nullable UUID id(JsonNode node) {
+  private static @Nullable UUID id(Raw node) {
     String id = text(node, "id");
     if (id == null) {
       return null;
@@ -153,7 +322,7 @@ final class AuditEventJson {
     return UUID.fromString(id.toLowerCase(Locale.ROOT));
   }
 
-  private static @Nullable Instant occurredAt(JsonNode node) {
+  private static @Nullable Instant occurredAt(Raw node) {
     String text = text(node, "occurred_at");
     if (text == null) {
       return null;
@@ -166,48 +335,49 @@ final class AuditEventJson {
     }
   }
 
-  private static boolean breakGlass(JsonNode node) {
-    JsonNode value = node.get("break_glass");
+  private static boolean breakGlass(Raw node) {
+    Raw value = node.get("break_glass");
     if (value == null || value.isNull()) {
       return false;
     }
-    if (!value.isBoolean()) {
+    if (value.kind != Kind.BOOLEAN) {
       throw new InvalidFieldException("break_glass", "must be true or false");
     }
-    return value.asBoolean();
+    return value.bool;
   }
 
-  private static @Nullable ObjectNode details(JsonNode node) {
-    JsonNode value = node.get("details");
+  private static @Nullable ObjectNode details(Raw node) {
+    Raw value = node.get("details");
     if (value == null || value.isNull()) {
       return null;
     }
-    if (!(value instanceof ObjectNode object)) {
+    if (value.tree == null) {
       throw new InvalidFieldException("details", "must be an object");
     }
-    return object;
+    return value.tree;
   }
 
-  private static List<String> sensitive(JsonNode node) {
-    JsonNode value = node.get("sensitive");
+  private static List<String> sensitive(Raw node) {
+    Raw value = node.get("sensitive");
     if (value == null || value.isNull()) {
       return List.of();
     }
-    if (!value.isArray()) {
+    if (value.elements == null) {
       throw new InvalidFieldException("sensitive", "must be an array of field paths");
     }
-    List<String> paths = new ArrayList<>(value.size());
-    for (int i = 0; i < value.size(); i++) {
-      if (!value.get(i).isString()) {
+    List<String> paths = new ArrayList<>(value.elements.size());
+    for (int i = 0; i < value.elements.size(); i++) {
+      Raw element = value.elements.get(i);
+      if (element.text == null) {
         throw new InvalidFieldException("sensitive[" + i + "]", "must be a string");
       }
-      paths.add(value.get(i).asString());
+      paths.add(element.text);
     }
     return paths;
   }
 
   private static <E> @Nullable E wire(
-      JsonNode node, String field, E[] values, java.util.function.Function<E, String> name) {
+      Raw node, String field, E[] values, java.util.function.Function<E, String> name) {
     String text = text(node, field);
     if (text == null) {
       return null;
@@ -222,30 +392,28 @@ final class AuditEventJson {
         "must be one of " + Arrays.stream(values).map(name).collect(Collectors.joining(", ")));
   }
 
-  private static @Nullable String text(JsonNode node, String field) {
+  private static @Nullable String text(Raw node, String field) {
     return text(node, field, field);
   }
 
-  private static @Nullable String text(JsonNode node, String member, String field) {
-    JsonNode value = node.get(member);
+  private static @Nullable String text(Raw node, String member, String field) {
+    Raw value = node.get(member);
     if (value == null || value.isNull()) {
       return null;
     }
-    if (!value.isString()) {
+    if (value.text == null) {
       throw new InvalidFieldException(field, "must be a string");
     }
-    return value.asString();
+    return value.text;
   }
 
-  private static void rejectUnknown(JsonNode node, Set<String> known, String prefix) {
-    for (String name : node.propertyNames()) {
-      if (!known.contains(name)) {
-        String field = prefix + name;
-        throw new ApiProblem(
-            ProblemType.UNKNOWN_FIELD,
-            "Field '" + field + "' is not part of this request",
-            Map.of("field", field));
-      }
+  private static void rejectUnknown(Raw object) {
+    String field = object.firstUnknown;
+    if (field != null) {
+      throw new ApiProblem(
+          ProblemType.UNKNOWN_FIELD,
+          "Field '" + field + "' is not part of this request",
+          Map.of("field", field));
     }
   }
 }
