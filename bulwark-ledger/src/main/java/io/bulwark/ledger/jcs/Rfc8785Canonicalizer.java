@@ -118,7 +118,7 @@ public final class Rfc8785Canonicalizer {
         }
         out.append(']');
       }
-      case STRING -> writeString(node.stringValue(), out);
+      case STRING -> appendString(out, node.stringValue());
       case NUMBER -> out.append(formatNumber(toDouble(node)));
       case BOOLEAN -> out.append(node.booleanValue() ? "true" : "false");
       case NULL -> out.append("null");
@@ -138,7 +138,7 @@ public final class Rfc8785Canonicalizer {
         out.append(',');
       }
       first = false;
-      writeString(member.getKey(), out);
+      appendString(out, member.getKey());
       out.append(':');
       write(member.getValue(), out);
     }
@@ -169,11 +169,27 @@ public final class Rfc8785Canonicalizer {
     return number.doubleValue();
   }
 
-  private static void writeString(String value, StringBuilder out) {
+  /**
+   * Appends a JSON string as RFC 8785 §3.2.2.2 writes it (ECMAScript {@code JSON.stringify}):
+   * quotes, backslash and control characters escaped, everything else as it is. For producers that
+   * write canonical JSON directly rather than through a tree.
+   *
+   * @throws IllegalArgumentException when the string holds an unpaired surrogate
+   */
+  public static void appendString(StringBuilder out, String value) {
     out.append('"');
     int length = value.length();
-    for (int i = 0; i < length; i++) {
+    int plain = 0;
+    while (plain < length && plain(value.charAt(plain))) {
+      plain++;
+    }
+    out.append(value, 0, plain);
+    for (int i = plain; i < length; i++) {
       char c = value.charAt(i);
+      if (plain(c)) {
+        out.append(c);
+        continue;
+      }
       switch (c) {
         case '"' -> out.append("\\\"");
         case '\\' -> out.append("\\\\");
@@ -189,14 +205,17 @@ public final class Rfc8785Canonicalizer {
               && i + 1 < length
               && Character.isLowSurrogate(value.charAt(i + 1))) {
             out.append(c).append(value.charAt(++i));
-          } else if (Character.isSurrogate(c)) {
-            throw new IllegalArgumentException("string contains an unpaired surrogate");
           } else {
-            out.append(c);
+            throw new IllegalArgumentException("string contains an unpaired surrogate");
           }
         }
       }
     }
     out.append('"');
+  }
+
+  /** Whether a character is written as it is, with no escape or pairing to check. */
+  private static boolean plain(char c) {
+    return c >= 0x20 && c != '"' && c != '\\' && !Character.isSurrogate(c);
   }
 }

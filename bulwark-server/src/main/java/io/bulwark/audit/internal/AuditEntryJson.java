@@ -22,7 +22,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class AuditEntryJson {
 
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
   private static final String DETAILS_PREFIX = "details.";
 
   private AuditEntryJson() {}
@@ -95,7 +94,7 @@ final class AuditEntryJson {
           out.append(',');
         }
         firstPath = false;
-        string(out, path.asString());
+        Rfc8785Canonicalizer.appendString(out, path.asString());
       }
       out.append(']');
     }
@@ -119,7 +118,7 @@ final class AuditEntryJson {
 
   private static void member(StringBuilder out, String name, String value) {
     out.append('"').append(name).append("\":");
-    string(out, value);
+    Rfc8785Canonicalizer.appendString(out, value);
   }
 
   /** Writes {@code "name":value} when the value is present; returns whether nothing came yet. */
@@ -133,50 +132,6 @@ final class AuditEntryJson {
     }
     member(out, name, value);
     return false;
-  }
-
-  /** A string as RFC 8785 §3.2.2.2 escapes it (ECMAScript {@code JSON.stringify}). */
-  private static void string(StringBuilder out, String value) {
-    out.append('"');
-    int length = value.length();
-    int plain = 0;
-    while (plain < length && plain(value.charAt(plain))) {
-      plain++;
-    }
-    out.append(value, 0, plain);
-    for (int i = plain; i < length; i++) {
-      char c = value.charAt(i);
-      if (plain(c)) {
-        out.append(c);
-        continue;
-      }
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\b' -> out.append("\\b");
-        case '\f' -> out.append("\\f");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
-          } else if (Character.isHighSurrogate(c)
-              && i + 1 < length
-              && Character.isLowSurrogate(value.charAt(i + 1))) {
-            out.append(c).append(value.charAt(++i));
-          } else {
-            throw new IllegalArgumentException("string contains an unpaired surrogate");
-          }
-        }
-      }
-    }
-    out.append('"');
-  }
-
-  /** Whether a character is written as it is, with no escape or pairing to check. */
-  private static boolean plain(char c) {
-    return c >= 0x20 && c != '"' && c != '\\' && !Character.isSurrogate(c);
   }
 
   private static void putIfPresent(ObjectNode node, String name, @Nullable String value) {
