@@ -4,7 +4,7 @@
 # Prints, per round and server, tokens/s and latency (the driver) and the server's CPU seconds per
 # token (JVM plus child processes such as the embedded PostgreSQL, from /proc), and the idle RSS of
 # both servers 30 s after readiness, before any load.
-# Usage: bulwark-benchmarks/scripts/token-benchmark.sh [concurrency=16] [seconds=30] [rounds=3]
+# Usage: [ALG=RS256|ES256] bulwark-benchmarks/scripts/token-benchmark.sh [concurrency=16] [seconds=30] [rounds=3]
 # Ports: BW_PORT (default 8213), KC_PORT (default 8214), KC_MGMT_PORT (default 8215).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -66,6 +66,25 @@ BULWARK_HTTP_PORT=$BW_PORT BULWARK_DATA_DIR="$WORK/bulwark-data" BULWARK_DEV_MOD
   "$JAVA_HOME/bin/java" -jar bulwark-server/target/bulwark-server.jar > "$WORK/bulwark.log" 2>&1 &
 BW_PID=$!
 wait_for http://127.0.0.1:$BW_PORT/actuator/health/readiness
+
+# ALG=ES256: both servers sign with ECDSA P-256 instead of RSA-2048 (Keycloak: an ecdsa-generated
+# key provider and the realm's default algorithm; Bulwark: the system tenant's key rotated to ES256).
+if [ "${ALG:-RS256}" = ES256 ]; then
+  "$KCADM" create components -r bench -s name=ecdsa-bench -s providerId=ecdsa-generated \
+    -s providerType=org.keycloak.keys.KeyProvider -s 'config.priority=["200"]' \
+    -s 'config.ecdsaEllipticCurveKey=["P-256"]' --config "$WORK/kcadm.config" >/dev/null
+  "$KCADM" update realms/bench -s defaultSignatureAlgorithm=ES256 --config "$WORK/kcadm.config"
+  ADMIN_TOKEN=$(curl -sf -u bench:$SECRET -d grant_type=client_credentials \
+    "http://127.0.0.1:$BW_PORT/t/system/oauth2/token" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
+  for _ in 1 2; do
+    curl -sf -X POST -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' \
+      -d '{"algorithm":"ES256"}' "http://127.0.0.1:$BW_PORT/api/v1/tenants/system/signing-keys/rotate" >/dev/null
+  done
+fi
+header_alg() { curl -sf -u bench:$SECRET -d grant_type=client_credentials "$1" \
+  | sed -n 's/.*"access_token":"\([^".]*\)\..*/\1/p' | base64 -d 2>/dev/null | sed -n 's/.*"alg":"\([^"]*\)".*/\1/p'; }
+echo "signing algorithm: Bulwark $(header_alg "http://127.0.0.1:$BW_PORT/t/system/oauth2/token")," \
+  "Keycloak $(header_alg "http://127.0.0.1:$KC_PORT/realms/bench/protocol/openid-connect/token")"
 
 # Idle memory of both, 30 s after the later one is ready, before any load.
 sleep 30
