@@ -107,22 +107,17 @@ class PlatformEventsAuditor {
 
   @EventListener
   void on(ServiceClientChanged changed) {
-    ObjectNode details = JsonNodeFactory.instance.objectNode();
-    if (changed.role() != null) {
-      details.put("role", changed.role());
-    }
-    AuditEvent.Builder event =
-        AuditEvent.builder(
-                AuditCategory.ADMINISTRATION,
-                changed.change().action(),
-                AuditOutcome.SUCCESS,
-                actor())
-            .resource(new AuditResource("client", changed.clientId()))
-            .correlationId(correlationId());
-    if (!details.isEmpty()) {
-      event.details(details);
-    }
-    ledger.append(changed.tenantId(), List.of(event.build()));
+    ledger.append(
+        changed.tenantId(),
+        List.of(
+            AuditEvent.builder(
+                    AuditCategory.ADMINISTRATION,
+                    changed.change().action(),
+                    AuditOutcome.SUCCESS,
+                    actor())
+                .resource(new AuditResource("client", changed.clientId()))
+                .correlationId(correlationId())
+                .build()));
   }
 
   @EventListener

@@ -1,6 +1,5 @@
 package io.bulwark.identity.internal;
 
-import io.bulwark.authorization.Roles;
 import io.bulwark.identity.ClientSecret;
 import io.bulwark.identity.NewServiceClient;
 import io.bulwark.identity.ServiceClient;
@@ -11,7 +10,6 @@ import io.bulwark.platform.TenantId;
 import io.bulwark.platform.problem.ApiProblem;
 import io.bulwark.platform.problem.InvalidFieldException;
 import io.bulwark.platform.problem.ProblemType;
-import io.bulwark.tenancy.Tenants;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -49,8 +46,6 @@ class JdbcServiceClients implements ServiceClients {
   private final RegisteredClientRepository repository;
   private final JdbcClient jdbc;
   private final RoleAssignments roleAssignments;
-  private final Roles roles;
-  private final Tenants tenants;
   private final TransactionTemplate transactions;
   private final ClientSecretEncoder hashes = new ClientSecretEncoder();
   private final Clock clock = Clock.systemUTC();
@@ -60,16 +55,12 @@ class JdbcServiceClients implements ServiceClients {
       RegisteredClientRepository repository,
       JdbcClient jdbc,
       RoleAssignments roleAssignments,
-      Roles roles,
-      Tenants tenants,
       TransactionTemplate transactions,
       ApplicationEventPublisher events) {
     this.events = events;
     this.repository = repository;
     this.jdbc = jdbc;
     this.roleAssignments = roleAssignments;
-    this.roles = roles;
-    this.tenants = tenants;
     this.transactions = transactions;
   }
 
@@ -122,7 +113,7 @@ class JdbcServiceClients implements ServiceClients {
                           .build())
                   .build();
           repository.save(client);
-          changed(tenant, clientId, ServiceClientChanged.Change.REGISTERED, null);
+          changed(tenant, clientId, ServiceClientChanged.Change.REGISTERED);
           return new Registered(view(tenant, client), secret);
         });
   }
@@ -177,7 +168,7 @@ class JdbcServiceClients implements ServiceClients {
                       newHash, currentHash(stored), clock.instant().plus(overlap));
           RegisteredClient rotated = RegisteredClient.from(existing).clientSecret(updated).build();
           repository.save(rotated);
-          changed(tenant, clientId, ServiceClientChanged.Change.SECRET_ROTATED, null);
+          changed(tenant, clientId, ServiceClientChanged.Change.SECRET_ROTATED);
           return new Registered(view(tenant, rotated), secret);
         });
   }
@@ -203,14 +194,13 @@ class JdbcServiceClients implements ServiceClients {
           jdbc.sql("delete from oauth2_registered_client where tenant_id = ? and id = ?")
               .params(tenant.value(), existing.getId())
               .update();
-          changed(tenant, clientId, ServiceClientChanged.Change.DELETED, null);
+          changed(tenant, clientId, ServiceClientChanged.Change.DELETED);
           return true;
         });
   }
 
-  private void changed(
-      TenantId tenant, String clientId, ServiceClientChanged.Change change, @Nullable String role) {
-    events.publishEvent(new ServiceClientChanged(tenant, clientId, change, role));
+  private void changed(TenantId tenant, String clientId, ServiceClientChanged.Change change) {
+    events.publishEvent(new ServiceClientChanged(tenant, clientId, change));
   }
 
   private RegisteredClient require(String clientId) {

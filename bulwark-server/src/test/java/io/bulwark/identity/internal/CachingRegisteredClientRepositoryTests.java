@@ -44,9 +44,7 @@ class CachingRegisteredClientRepositoryTests {
     database.put(acme, client("billing", "secret-1"));
     TenantContext.runAs(acme, () -> cache.findByClientId("billing"));
     database.put(acme, client("billing", "secret-2"));
-    cache.on(
-        new ServiceClientChanged(
-            acme, "billing", ServiceClientChanged.Change.SECRET_ROTATED, null));
+    cache.on(new ServiceClientChanged(acme, "billing", ServiceClientChanged.Change.SECRET_ROTATED));
     RegisteredClient reread = TenantContext.callAs(acme, () -> cache.findByClientId("billing"));
     assertThat(reread.getClientSecret()).isEqualTo("secret-2");
   }
@@ -56,7 +54,7 @@ class CachingRegisteredClientRepositoryTests {
     database.put(acme, client("billing", "secret-1"));
     TenantContext.runAs(acme, () -> cache.findByClientId("billing"));
     database.remove(acme, "billing");
-    cache.on(new ServiceClientChanged(acme, "billing", ServiceClientChanged.Change.DELETED, null));
+    cache.on(new ServiceClientChanged(acme, "billing", ServiceClientChanged.Change.DELETED));
     assertThat(TenantContext.callAs(acme, () -> cache.findByClientId("billing"))).isNull();
   }
 
