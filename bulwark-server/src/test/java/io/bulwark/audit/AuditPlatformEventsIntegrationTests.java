@@ -131,6 +131,49 @@ class AuditPlatformEventsIntegrationTests {
     assertThat(ledger.verify(acme.tenant, null, null).intact()).isTrue();
   }
 
+  @Test
+  void issuedTokenIsRecordedOnceInTheTenantsLogWithoutTheToken() {
+    AuditFixtures acme = AuditFixtures.tenantWithAuditClients(api, clients);
+    long before = ledger.size(acme.tenant);
+
+    String token = api.token(acme.slug, "admin", AuditFixtures.SECRET);
+
+    AuditEntryPage page =
+        ledger.query(
+            acme.tenant,
+            new AuditQuery(
+                null,
+                null,
+                AuditCategory.AUTHENTICATION,
+                "token.issued",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                10));
+    JsonNode claims = JSON.readTree(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+    String jti = claims.get("jti").asString();
+    List<AuditEntry> ofThisToken =
+        page.entries().stream()
+            .filter(e ->
+                JSON.readTree(e.canonicalJson()).get("details").get("jti").asString().equals(jti))
+            .toList();
+    assertThat(ofThisToken).hasSize(1);
+    assertThat(ledger.size(acme.tenant)).isEqualTo(before + 1);
+    String body = ofThisToken.getFirst().canonicalJson();
+    JsonNode entry = JSON.readTree(body);
+    assertThat(entry.get("actor").get("type").asString()).isEqualTo("service");
+    assertThat(entry.get("actor").get("id").asString()).isEqualTo("admin");
+    assertThat(entry.get("actor").get("ip").asString()).isNotBlank();
+    assertThat(entry.get("resource").get("id").asString()).isEqualTo("admin");
+    assertThat(entry.get("details").get("grant_type").asString()).isEqualTo("client_credentials");
+    assertThat(body).doesNotContain(token).doesNotContain(token.split("\\.")[2]);
+    assertThat(ledger.verify(acme.tenant, null, null).intact()).isTrue();
+  }
+
   private List<AuditEntry> systemEntries(String action, String tenantId) {
     return ledger
         .query(

@@ -3,6 +3,7 @@ package io.bulwark.audit.internal;
 import io.bulwark.audit.AuditActor;
 import io.bulwark.audit.AuditCategory;
 import io.bulwark.audit.AuditEvent;
+import io.bulwark.audit.AuditIngestion;
 import io.bulwark.audit.AuditLedger;
 import io.bulwark.audit.AuditOutcome;
 import io.bulwark.audit.AuditResource;
@@ -12,6 +13,7 @@ import io.bulwark.identity.RoleAssignmentChanged;
 import io.bulwark.identity.ServiceClientChanged;
 import io.bulwark.identity.SignInRecorded;
 import io.bulwark.identity.SigningKeyRotated;
+import io.bulwark.identity.TokenIssued;
 import io.bulwark.identity.UserChanged;
 import io.bulwark.identity.UserSessionRevoked;
 import io.bulwark.platform.BulwarkClaims;
@@ -43,11 +45,50 @@ import tools.jackson.databind.node.ObjectNode;
 class PlatformEventsAuditor {
 
   private final AuditLedger ledger;
+  private final AuditIngestion ingestion;
   private final Tenants tenants;
 
-  PlatformEventsAuditor(AuditLedger ledger, Tenants tenants) {
+  PlatformEventsAuditor(AuditLedger ledger, AuditIngestion ingestion, Tenants tenants) {
     this.ledger = ledger;
+    this.ingestion = ingestion;
     this.tenants = tenants;
+  }
+
+  /**
+   * A token issuance has no transaction of its own to join (the authorization server stores the
+   * token's record on its own), so it is group-committed and the token is sent only after the
+   * commit: see {@code IssuedTokenAnnouncer}.
+   */
+  @EventListener
+  void on(TokenIssued issued) {
+    boolean user = "user".equals(issued.principalType());
+    AuditActor actor =
+        new AuditActor(
+            user ? AuditActor.Type.USER : AuditActor.Type.SERVICE,
+            user ? issued.subject() : issued.clientId(),
+            null,
+            issued.sourceIp(),
+            issued.userAgent());
+    ObjectNode details = JsonNodeFactory.instance.objectNode();
+    details.put("grant_type", issued.grantType());
+    details.put("client_id", issued.clientId());
+    var scopes = details.putArray("scopes");
+    issued.scopes().forEach(scopes::add);
+    if (issued.tokenId() != null) {
+      details.put("jti", issued.tokenId());
+    }
+    if (issued.expiresAt() != null) {
+      details.put("expires_at", issued.expiresAt().toString());
+    }
+    ingestion.ingest(
+        issued.tenantId(),
+        List.of(
+            AuditEvent.builder(
+                    AuditCategory.AUTHENTICATION, "token.issued", AuditOutcome.SUCCESS, actor)
+                .resource(new AuditResource("client", issued.clientId()))
+                .correlationId(correlationId())
+                .details(details)
+                .build()));
   }
 
   @EventListener

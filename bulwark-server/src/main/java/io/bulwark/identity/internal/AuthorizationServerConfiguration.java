@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -50,14 +51,25 @@ class AuthorizationServerConfiguration {
   @Bean
   @Order(Ordered.HIGHEST_PRECEDENCE + 1)
   SecurityFilterChain authorizationServerChain(
-      HttpSecurity http, ProblemSecurityHandlers problemHandlers) throws Exception {
+      HttpSecurity http,
+      ProblemSecurityHandlers problemHandlers,
+      ApplicationEventPublisher events,
+      OAuth2AuthorizationService authorizations)
+      throws Exception {
     OAuth2AuthorizationServerConfigurer authorizationServer =
         new OAuth2AuthorizationServerConfigurer();
     RequestMatcher authorizeEndpoint =
         PathPatternRequestMatcher.withDefaults().matcher("/t/*/oauth2/authorize");
     AuthenticationEntryPoint login = new TenantSessions.LoginEntryPoint();
     http.securityMatcher(authorizationServer.getEndpointsMatcher())
-        .with(authorizationServer, server -> server.oidc(Customizer.withDefaults()))
+        .with(
+            authorizationServer,
+            server ->
+                server
+                    .oidc(Customizer.withDefaults())
+                    .tokenEndpoint(token ->
+                        token.accessTokenResponseHandler(
+                            new IssuedTokenAnnouncer(events, authorizations))))
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
         // A browser's sign-in to this tenant lives in the session under the tenant's own key.
         .securityContext(
