@@ -12,14 +12,23 @@ import java.util.Map;
  * @param refreshToken the refresh token's lifetime, 10 minutes to 90 days
  * @param authorizationCode the authorization code's lifetime, 1 to 10 minutes (RFC 6749 §4.1.2
  *     recommends at most 10)
+ * @param idToken the OpenID Connect ID token's lifetime, 1 minute to 1 hour: how long a relying
+ *     party may accept it as proof of the sign-in (it grants no API access)
  * @see <a href="https://www.rfc-editor.org/rfc/rfc9700#section-2.2.2">RFC 9700 §2.2.2</a>
  */
 public record TokenLifetimes(
-    Duration accessToken, Duration refreshToken, Duration authorizationCode) {
+    Duration accessToken, Duration refreshToken, Duration authorizationCode, Duration idToken) {
 
-  /** The defaults: 5-minute access tokens, 1-hour refresh tokens, 5-minute codes. */
+  /**
+   * The defaults: 5-minute access tokens, 1-hour refresh tokens, 5-minute codes, 30-minute ID
+   * tokens.
+   */
   public static final TokenLifetimes DEFAULT =
-      new TokenLifetimes(Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofMinutes(5));
+      new TokenLifetimes(
+          Duration.ofMinutes(5),
+          Duration.ofHours(1),
+          Duration.ofMinutes(5),
+          Duration.ofMinutes(30));
 
   public TokenLifetimes {
     SettingBounds.requireWithin(
@@ -28,6 +37,8 @@ public record TokenLifetimes(
         "refresh_token_ttl", refreshToken, Duration.ofMinutes(10), Duration.ofDays(90));
     SettingBounds.requireWithin(
         "authorization_code_ttl", authorizationCode, Duration.ofMinutes(1), Duration.ofMinutes(10));
+    SettingBounds.requireWithin(
+        "id_token_ttl", idToken, Duration.ofMinutes(1), Duration.ofHours(1));
   }
 
   /**
@@ -38,6 +49,7 @@ public record TokenLifetimes(
     fields.put("access_token_ttl", SettingBounds.format(accessToken));
     fields.put("refresh_token_ttl", SettingBounds.format(refreshToken));
     fields.put("authorization_code_ttl", SettingBounds.format(authorizationCode));
+    fields.put("id_token_ttl", SettingBounds.format(idToken));
     return fields;
   }
 }

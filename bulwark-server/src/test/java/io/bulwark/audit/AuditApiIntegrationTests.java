@@ -88,9 +88,9 @@ class AuditApiIntegrationTests {
   void storedEntryCanonicalizesToTheLeafDataThatWasHashed() {
     append(batchOf(0, 3));
 
-    Response entry = api.get(acme.path("/entries/1")).bearer(acme.adminToken).send();
+    Response entry = api.get(acme.path("/entries/1")).bearer(acme.token).send();
     Response proof =
-        api.get(acme.path("/proofs/inclusion?index=1&size=3")).bearer(acme.adminToken).send();
+        api.get(acme.path("/proofs/inclusion?index=1&size=3")).bearer(acme.token).send();
 
     assertThat(entry.status()).isEqualTo(200);
     JsonNode body = entry.json().get("entry");
@@ -115,10 +115,10 @@ class AuditApiIntegrationTests {
     assertThat(first.origin()).isEqualTo("bulwark.local/t/" + acme.slug + "/audit");
 
     Response inclusion =
-        api.get(acme.path("/proofs/inclusion?index=5&size=7")).bearer(acme.adminToken).send();
-    Response entry = api.get(acme.path("/entries/5")).bearer(acme.adminToken).send();
+        api.get(acme.path("/proofs/inclusion?index=5&size=7")).bearer(acme.token).send();
+    Response entry = api.get(acme.path("/entries/5")).bearer(acme.token).send();
     Response consistency =
-        api.get(acme.path("/proofs/consistency?from=3&to=7")).bearer(acme.adminToken).send();
+        api.get(acme.path("/proofs/consistency?from=3&to=7")).bearer(acme.token).send();
 
     assertThat(inclusion.status()).isEqualTo(200);
     Sha256Hash leafHash =
@@ -137,7 +137,7 @@ class AuditApiIntegrationTests {
   void checkpointIsServedAsTheExactSignedNote() {
     append(batchOf(0, 2));
 
-    Response checkpoint = api.get(acme.path("/checkpoint")).bearer(acme.adminToken).send();
+    Response checkpoint = api.get(acme.path("/checkpoint")).bearer(acme.token).send();
 
     assertThat(checkpoint.status()).isEqualTo(200);
     assertThat(checkpoint.header("Content-Type")).startsWith("text/plain");
@@ -218,8 +218,8 @@ class AuditApiIntegrationTests {
   @Test
   void emptyOrOversizedBatchesAreRejected() {
     Response empty =
-        api.post(acme.path("/events")).bearer(acme.writerToken).json("{\"events\": []}").send();
-    Response missing = api.post(acme.path("/events")).bearer(acme.writerToken).json("{}").send();
+        api.post(acme.path("/events")).bearer(acme.token).json("{\"events\": []}").send();
+    Response missing = api.post(acme.path("/events")).bearer(acme.token).json("{}").send();
     List<String> many = new ArrayList<>();
     for (int i = 0; i < 1001; i++) {
       many.add("{}");
@@ -238,7 +238,7 @@ class AuditApiIntegrationTests {
     Response duplicate =
         append(batch(event(0).replaceFirst("\\{", "{\"action\": \"secret.write\", ")));
     Response broken =
-        api.post(acme.path("/events")).bearer(acme.writerToken).json("{\"events\": [").send();
+        api.post(acme.path("/events")).bearer(acme.token).json("{\"events\": [").send();
 
     assertThat(duplicate.status()).isEqualTo(400);
     assertThat(duplicate.problemType()).isEqualTo(MALFORMED);
@@ -251,7 +251,7 @@ class AuditApiIntegrationTests {
     AuditFixtures globex = AuditFixtures.tenantWithAuditClients(api, clients);
 
     Response crossTenant =
-        api.post(globex.path("/events")).bearer(acme.writerToken).json(batchOf(0, 1)).send();
+        api.post(globex.path("/events")).bearer(acme.writerOnlyToken()).json(batchOf(0, 1)).send();
 
     assertThat(crossTenant.status()).isEqualTo(403);
     assertThat(crossTenant.problemType()).isEqualTo("https://bulwark.io/problems/forbidden");
@@ -261,19 +261,14 @@ class AuditApiIntegrationTests {
   @Test
   void writerCanNeitherReadNorVerifyAndReaderCannotWrite() {
     append(batchOf(0, 1));
+    String writer = acme.writerOnlyToken();
+    String reader = acme.tenantAdminToken();
 
-    assertThat(api.get(acme.path("/entries/0")).bearer(acme.writerToken).send().status())
-        .isEqualTo(403);
-    assertThat(api.get(acme.path("/events")).bearer(acme.writerToken).send().status())
-        .isEqualTo(403);
-    assertThat(api.post(acme.path("/verify")).bearer(acme.writerToken).send().status())
-        .isEqualTo(403);
-    assertThat(
-            api.post(acme.path("/events"))
-                .bearer(acme.adminToken)
-                .json(batchOf(1, 1))
-                .send()
-                .status())
+    assertThat(api.get(acme.path("/entries/0")).bearer(writer).send().status()).isEqualTo(403);
+    assertThat(api.get(acme.path("/events")).bearer(writer).send().status()).isEqualTo(403);
+    assertThat(api.post(acme.path("/verify")).bearer(writer).send().status()).isEqualTo(403);
+    assertThat(api.get(acme.path("/entries/0")).bearer(reader).send().status()).isEqualTo(200);
+    assertThat(api.post(acme.path("/events")).bearer(reader).json(batchOf(1, 1)).send().status())
         .isEqualTo(403);
     assertThat(api.get(acme.path("/checkpoint")).send().status()).isEqualTo(401);
   }
@@ -309,7 +304,7 @@ class AuditApiIntegrationTests {
     assertBadParameter("/events?break_glass=maybe", "break_glass");
     assertBadParameter("/events?cursor=!!!", "cursor");
 
-    Response unknown = api.get(acme.path("/entries/3")).bearer(acme.adminToken).send();
+    Response unknown = api.get(acme.path("/entries/3")).bearer(acme.token).send();
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.problemType()).isEqualTo("https://bulwark.io/problems/not-found");
   }
@@ -318,13 +313,9 @@ class AuditApiIntegrationTests {
   void badVerifyRangeIsRejectedNamingTheField() {
     append(batchOf(0, 2));
 
-    Response tooFar =
-        api.post(acme.path("/verify")).bearer(acme.adminToken).json("{\"to\": 3}").send();
+    Response tooFar = api.post(acme.path("/verify")).bearer(acme.token).json("{\"to\": 3}").send();
     Response reversed =
-        api.post(acme.path("/verify"))
-            .bearer(acme.adminToken)
-            .json("{\"from\": 2, \"to\": 1}")
-            .send();
+        api.post(acme.path("/verify")).bearer(acme.token).json("{\"from\": 2, \"to\": 1}").send();
 
     assertThat(tooFar.status()).isEqualTo(400);
     assertThat(tooFar.problemType()).isEqualTo(INVALID_FIELD);
@@ -375,11 +366,11 @@ class AuditApiIntegrationTests {
   }
 
   private Response append(String body) {
-    return api.post(acme.path("/events")).bearer(acme.writerToken).json(body).send();
+    return api.post(acme.path("/events")).bearer(acme.token).json(body).send();
   }
 
   private Response search(String query) {
-    Response response = api.get(acme.path("/events" + query)).bearer(acme.adminToken).send();
+    Response response = api.get(acme.path("/events" + query)).bearer(acme.token).send();
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
     return response;
   }
@@ -398,20 +389,20 @@ class AuditApiIntegrationTests {
   }
 
   private void assertBadParameter(String path, String parameter) {
-    Response response = api.get(acme.path(path)).bearer(acme.adminToken).send();
+    Response response = api.get(acme.path(path)).bearer(acme.token).send();
     assertThat(response.status()).as(path + ": " + response).isEqualTo(400);
     assertThat(response.problemType()).as(path).isEqualTo(INVALID_PARAMETER);
     assertThat(response.json().get("parameter").asString()).as(path).isEqualTo(parameter);
   }
 
   private String fetchCheckpoint() {
-    Response checkpoint = api.get(acme.path("/checkpoint")).bearer(acme.adminToken).send();
+    Response checkpoint = api.get(acme.path("/checkpoint")).bearer(acme.token).send();
     assertThat(checkpoint.status()).isEqualTo(200);
     return checkpoint.body();
   }
 
   private SignedNoteVerifierKey publishedKey() {
-    Response keys = api.get(acme.path("/checkpoint-keys")).bearer(acme.adminToken).send();
+    Response keys = api.get(acme.path("/checkpoint-keys")).bearer(acme.token).send();
     assertThat(keys.status()).isEqualTo(200);
     List<String> lines = keys.body().lines().toList();
     assertThat(lines).hasSize(1);

@@ -49,7 +49,7 @@ class AuditCheckpointKeyRotationIntegrationTests {
     assertThat(keysBefore).hasSize(1);
     SignedNoteVerifierKey oldKey = SignedNoteVerifierKey.parse(keysBefore.getFirst());
 
-    Response rotated = rotate(acme.adminToken);
+    Response rotated = rotate(acme.token);
 
     assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
     JsonNode body = rotated.json();
@@ -92,7 +92,7 @@ class AuditCheckpointKeyRotationIntegrationTests {
     assertThat(entry.get("category").asString()).isEqualTo("security");
     assertThat(entry.get("details").get("verifier_key").asString()).isEqualTo(newKey.encoded());
 
-    String export = api.get(acme.path("/export")).bearer(acme.adminToken).send().body();
+    String export = api.get(acme.path("/export")).bearer(acme.token).send().body();
     assertThat(new LedgerExportVerifier(List.of(oldKey, newKey)).verify(new StringReader(export)))
         .isInstanceOf(ExportVerification.Intact.class);
   }
@@ -103,8 +103,8 @@ class AuditCheckpointKeyRotationIntegrationTests {
     ledger.checkpointNow(acme.tenant);
     String first = keys().getFirst();
 
-    String second = rotate(acme.adminToken).json().get("verifier_key").asString();
-    String third = rotate(acme.adminToken).json().get("verifier_key").asString();
+    String second = rotate(acme.token).json().get("verifier_key").asString();
+    String third = rotate(acme.token).json().get("verifier_key").asString();
 
     assertThat(keys()).containsExactly(first, second, third);
     assertThat(
@@ -115,7 +115,7 @@ class AuditCheckpointKeyRotationIntegrationTests {
 
   @Test
   void rotationOfALogThatNeverSignedMakesItsFirstKeyThenTheNext() {
-    Response rotated = rotate(acme.adminToken);
+    Response rotated = rotate(acme.token);
 
     assertThat(rotated.status()).isEqualTo(200);
     assertThat(keys()).hasSize(2).endsWith(rotated.json().get("verifier_key").asString());
@@ -123,7 +123,7 @@ class AuditCheckpointKeyRotationIntegrationTests {
 
   @Test
   void rotationNeedsKeysRotate() {
-    Response denied = rotate(acme.writerToken);
+    Response denied = rotate(acme.writerOnlyToken());
 
     assertThat(denied.status()).isEqualTo(403);
     assertThat(denied.problemType()).isEqualTo("https://bulwark.io/problems/forbidden");
@@ -135,25 +135,25 @@ class AuditCheckpointKeyRotationIntegrationTests {
 
   private void append(int count) {
     Response appended =
-        api.post(acme.path("/events")).bearer(acme.writerToken).json(batchOf(0, count)).send();
+        api.post(acme.path("/events")).bearer(acme.token).json(batchOf(0, count)).send();
     assertThat(appended.status()).isEqualTo(201);
   }
 
   private List<String> keys() {
-    Response keys = api.get(acme.path("/checkpoint-keys")).bearer(acme.adminToken).send();
+    Response keys = api.get(acme.path("/checkpoint-keys")).bearer(acme.token).send();
     assertThat(keys.status()).isEqualTo(200);
     return keys.body().lines().toList();
   }
 
   private String checkpointNote() {
     ledger.checkpointNow(acme.tenant);
-    Response note = api.get(acme.path("/checkpoint")).bearer(acme.adminToken).send();
+    Response note = api.get(acme.path("/checkpoint")).bearer(acme.token).send();
     assertThat(note.status()).isEqualTo(200);
     return note.body();
   }
 
   private JsonNode get(String path) {
-    Response response = api.get(acme.path(path)).bearer(acme.adminToken).send();
+    Response response = api.get(acme.path(path)).bearer(acme.token).send();
     assertThat(response.status()).as(response.body()).isEqualTo(200);
     return response.json();
   }

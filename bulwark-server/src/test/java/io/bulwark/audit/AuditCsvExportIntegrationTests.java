@@ -42,7 +42,7 @@ class AuditCsvExportIntegrationTests {
     append(batchOf(0, 3));
     ledger.checkpointNow(acme.tenant);
 
-    Response export = api.get(acme.path("/export?format=csv")).bearer(acme.adminToken).send();
+    Response export = api.get(acme.path("/export?format=csv")).bearer(acme.token).send();
 
     assertThat(export.status()).isEqualTo(200);
     assertThat(export.header("Content-Type")).startsWith("text/csv");
@@ -66,7 +66,7 @@ class AuditCsvExportIntegrationTests {
     assertThat(export.body()).contains(",\"{\"\"n\"\":1,\"\"ratio\"\":0.5,");
     String leafHash =
         api.get(acme.path("/proofs/inclusion?index=1&size=3"))
-            .bearer(acme.adminToken)
+            .bearer(acme.token)
             .send()
             .json()
             .get("leaf_hash")
@@ -81,7 +81,7 @@ class AuditCsvExportIntegrationTests {
 
     Response export =
         api.get(acme.path("/export?from=1&to=3"))
-            .bearer(acme.adminToken)
+            .bearer(acme.token)
             .header("Accept", "text/csv")
             .send();
 
@@ -108,7 +108,7 @@ class AuditCsvExportIntegrationTests {
     append(batch(hostile));
     ledger.checkpointNow(acme.tenant);
 
-    Response export = api.get(acme.path("/export?format=csv")).bearer(acme.adminToken).send();
+    Response export = api.get(acme.path("/export?format=csv")).bearer(acme.token).send();
 
     assertThat(export.status()).isEqualTo(200);
     List<String> row = parse(export.body()).get(1);
@@ -131,28 +131,26 @@ class AuditCsvExportIntegrationTests {
     append(batchOf(0, 2));
     ledger.checkpointNow(acme.tenant);
 
-    Response xml = api.get(acme.path("/export?format=xml")).bearer(acme.adminToken).send();
+    Response xml = api.get(acme.path("/export?format=xml")).bearer(acme.token).send();
     assertThat(xml.status()).isEqualTo(400);
     assertThat(xml.problemType()).isEqualTo("https://bulwark.io/problems/invalid-parameter");
     assertThat(xml.json().get("parameter").asString()).isEqualTo("format");
 
     Response beyond =
-        api.get(acme.path("/export?to=9"))
-            .bearer(acme.adminToken)
-            .header("Accept", "text/csv")
-            .send();
+        api.get(acme.path("/export?to=9")).bearer(acme.token).header("Accept", "text/csv").send();
     assertThat(beyond.status()).isEqualTo(400);
     assertThat(beyond.problemType()).isEqualTo("https://bulwark.io/problems/invalid-parameter");
     assertThat(beyond.json().get("parameter").asString()).isEqualTo("to");
     assertThat(beyond.header("Content-Disposition")).isNull();
 
-    Response writer = api.get(acme.path("/export?format=csv")).bearer(acme.writerToken).send();
+    Response writer =
+        api.get(acme.path("/export?format=csv")).bearer(acme.writerOnlyToken()).send();
     assertThat(writer.status()).isEqualTo(403);
     assertThat(writer.problemType()).isEqualTo("https://bulwark.io/problems/forbidden");
   }
 
   private void append(String batch) {
-    Response appended = api.post(acme.path("/events")).bearer(acme.writerToken).json(batch).send();
+    Response appended = api.post(acme.path("/events")).bearer(acme.token).json(batch).send();
     assertThat(appended.status()).as(appended.body()).isEqualTo(201);
   }
 

@@ -223,7 +223,7 @@ class AuditExportIntegrationTests {
   void exportNeedsAuditReadPermission() {
     appendAndCheckpoint(2);
 
-    Response export = api.get(acme.path("/export")).bearer(acme.writerToken).send();
+    Response export = api.get(acme.path("/export")).bearer(acme.writerOnlyToken()).send();
 
     assertThat(export.status()).isEqualTo(403);
     assertThat(export.problemType()).isEqualTo("https://bulwark.io/problems/forbidden");
@@ -256,15 +256,15 @@ class AuditExportIntegrationTests {
   }
 
   private Response append(String batch) {
-    return api.post(acme.path("/events")).bearer(acme.writerToken).json(batch).send();
+    return api.post(acme.path("/events")).bearer(acme.token).json(batch).send();
   }
 
   private Response export(String query) {
-    return api.get(acme.path("/export" + query)).bearer(acme.adminToken).send();
+    return api.get(acme.path("/export" + query)).bearer(acme.token).send();
   }
 
   private String publishedKey() {
-    Response keys = api.get(acme.path("/checkpoint-keys")).bearer(acme.adminToken).send();
+    Response keys = api.get(acme.path("/checkpoint-keys")).bearer(acme.token).send();
     assertThat(keys.status()).isEqualTo(200);
     return keys.body().lines().findFirst().orElseThrow();
   }

@@ -7,21 +7,29 @@ import io.bulwark.support.TestTenants;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A fresh tenant with an audit writer and a tenant administrator, and event bodies to send. */
+/**
+ * A fresh tenant, event bodies to send, and tokens to send them with.
+ *
+ * <p>{@link #token} is the platform administrator's, issued by the {@code system} tenant, so the
+ * fresh tenant's log holds only what a test appends: every token the tenant itself issues is
+ * recorded in its own log as {@code token.issued}, which would take the first indexes. The tenant's
+ * own audit writer and administrator are registered too; their tokens are fetched on first use, for
+ * tests about what each may do, and each fetch appends a {@code token.issued} entry.
+ */
 final class AuditFixtures {
 
   static final String SECRET = "audit-client-secret-0123456789abcdefghij";
 
   final String slug;
   final TenantId tenant;
-  final String writerToken;
-  final String adminToken;
+  final String token;
+  private final TestApi api;
 
-  private AuditFixtures(String slug, TenantId tenant, String writerToken, String adminToken) {
+  private AuditFixtures(TestApi api, String slug, TenantId tenant) {
+    this.api = api;
     this.slug = slug;
     this.tenant = tenant;
-    this.writerToken = writerToken;
-    this.adminToken = adminToken;
+    this.token = api.adminToken();
   }
 
   static AuditFixtures tenantWithAuditClients(TestApi api, TestClients clients) {
@@ -33,11 +41,17 @@ final class AuditFixtures {
     TenantId tenant = TenantId.parse(created.json().get("id").asString());
     clients.register(tenant, "writer", SECRET, "audit-writer");
     clients.register(tenant, "admin", SECRET, "tenant-admin");
-    return new AuditFixtures(
-        acme.slug(),
-        tenant,
-        api.token(acme.slug(), "writer", SECRET),
-        api.token(acme.slug(), "admin", SECRET));
+    return new AuditFixtures(api, acme.slug(), tenant);
+  }
+
+  /** A token of the tenant's own client holding only {@code audit-writer}. */
+  String writerOnlyToken() {
+    return api.token(slug, "writer", SECRET);
+  }
+
+  /** A token of the tenant's own administrator, which may read its log but not write to it. */
+  String tenantAdminToken() {
+    return api.token(slug, "admin", SECRET);
   }
 
   String path(String rest) {

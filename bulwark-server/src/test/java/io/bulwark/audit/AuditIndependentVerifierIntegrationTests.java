@@ -196,12 +196,12 @@ class AuditIndependentVerifierIntegrationTests {
 
   private void append(int first, int count) {
     Response appended =
-        api.post(acme.path("/events")).bearer(acme.writerToken).json(batchOf(first, count)).send();
+        api.post(acme.path("/events")).bearer(acme.token).json(batchOf(first, count)).send();
     assertThat(appended.status()).isEqualTo(201);
   }
 
   private String get(String path) {
-    Response response = api.get(acme.path(path)).bearer(acme.adminToken).send();
+    Response response = api.get(acme.path(path)).bearer(acme.token).send();
     assertThat(response.status()).as(path).isEqualTo(200);
     return response.body();
   }

@@ -153,7 +153,7 @@ class AuditIngestionIntegrationTests {
       for (String body : bodies) {
         futures.add(
             CompletableFuture.supplyAsync(
-                () -> api.post(acme.path("/events")).bearer(acme.writerToken).json(body).send(),
+                () -> api.post(acme.path("/events")).bearer(acme.token).json(body).send(),
                 threads));
       }
       return futures.stream().map(CompletableFuture::join).toList();

@@ -94,7 +94,7 @@ class AuditRetentionIntegrationTests {
     assertThat(pruning.get("held").asLong()).isZero();
     assertThat(pruning.get("audit_index").asLong()).isEqualTo(6);
 
-    Response gone = api.get(acme.path("/entries/1")).bearer(acme.adminToken).send();
+    Response gone = api.get(acme.path("/entries/1")).bearer(acme.token).send();
     assertThat(gone.status()).isEqualTo(410);
     assertThat(gone.problemType()).isEqualTo(PROBLEMS + "audit-entry-pruned");
     assertThat(gone.json().get("index").asLong()).isEqualTo(1);
@@ -147,7 +147,7 @@ class AuditRetentionIntegrationTests {
     assertThat(prune().get("pruned").asLong()).isEqualTo(3);
     ledger.checkpointNow(acme.tenant);
 
-    Response export = api.get(acme.path("/export")).bearer(acme.adminToken).send();
+    Response export = api.get(acme.path("/export")).bearer(acme.token).send();
 
     assertThat(export.status()).isEqualTo(200);
     List<String> lines = export.body().lines().toList();
@@ -164,7 +164,7 @@ class AuditRetentionIntegrationTests {
     assertThat(intact.status()).as(intact.output()).isZero();
     assertThat(intact.output()).contains("(4 with body, 3 pruned)");
 
-    Response csv = api.get(acme.path("/export?format=csv")).bearer(acme.adminToken).send();
+    Response csv = api.get(acme.path("/export?format=csv")).bearer(acme.token).send();
     assertThat(csv.status()).isEqualTo(200);
     List<List<String>> rows = AuditCsvExportIntegrationTests.parse(csv.body());
     assertThat(rows.get(1 + 2).subList(0, 4))
@@ -236,11 +236,10 @@ class AuditRetentionIntegrationTests {
 
     assertThat(pruning.get("pruned").asLong()).isEqualTo(3);
     assertThat(pruning.get("held").asLong()).isEqualTo(1);
-    Response held = api.get(acme.path("/entries/2")).bearer(acme.adminToken).send();
+    Response held = api.get(acme.path("/entries/2")).bearer(acme.token).send();
     assertThat(held.status()).isEqualTo(200);
     assertThat(held.json().get("entry").get("actor").get("id").asString()).isEqualTo("u-2");
-    assertThat(api.get(acme.path("/entries/3")).bearer(acme.adminToken).send().status())
-        .isEqualTo(410);
+    assertThat(api.get(acme.path("/entries/3")).bearer(acme.token).send().status()).isEqualTo(410);
     assertThat(verify().get("intact").asBoolean()).isTrue();
   }
 
@@ -256,8 +255,7 @@ class AuditRetentionIntegrationTests {
     assertThat(first.get("pruned").asLong()).isEqualTo(2);
     assertThat(first.get("last_index").asLong()).isEqualTo(1);
     assertThat(first.get("retained").asLong()).isEqualTo(1);
-    assertThat(api.get(acme.path("/entries/2")).bearer(acme.adminToken).send().status())
-        .isEqualTo(200);
+    assertThat(api.get(acme.path("/entries/2")).bearer(acme.token).send().status()).isEqualTo(200);
 
     recordedYearsAgo(4, "idx = 2");
     JsonNode second = prune();
@@ -276,8 +274,7 @@ class AuditRetentionIntegrationTests {
     assertThat(pruning.get("pruned").asLong()).isZero();
     assertThat(pruning.get("audit_index").isNull()).isTrue();
     assertThat(ledger.size(acme.tenant)).as("nothing pruned, nothing recorded").isEqualTo(size);
-    assertThat(api.get(acme.path("/entries/0")).bearer(acme.adminToken).send().status())
-        .isEqualTo(200);
+    assertThat(api.get(acme.path("/entries/0")).bearer(acme.token).send().status()).isEqualTo(200);
   }
 
   @Test
@@ -301,6 +298,7 @@ class AuditRetentionIntegrationTests {
 
   @Test
   void badRetentionSettingsAreRejectedWithTheirProblemType() {
+    String writer = acme.writerOnlyToken();
     Response belowFloor = putRetention("{\"retention_period\": \"P6M\"}");
     assertProblem(belowFloor, 400, "invalid-field");
     assertThat(belowFloor.json().get("field").asString()).isEqualTo("retention_period");
@@ -319,12 +317,12 @@ class AuditRetentionIntegrationTests {
     assertProblem(putRetention("{\"retention_period\": "), 400, "malformed-request");
     assertProblem(
         api.request("PUT", acme.path("/retention"))
-            .bearer(acme.writerToken)
+            .bearer(writer)
             .json("{\"retention_period\": \"P7Y\"}")
             .send(),
         403,
         "forbidden");
-    assertProblem(api.post(acme.path("/prune")).bearer(acme.writerToken).send(), 403, "forbidden");
+    assertProblem(api.post(acme.path("/prune")).bearer(writer).send(), 403, "forbidden");
     assertThat(get("/retention").get("retention_period").asString()).isEqualTo("P7Y");
   }
 
@@ -392,30 +390,30 @@ class AuditRetentionIntegrationTests {
   // ---------------------------------------------------------------- helpers
 
   private void append(String batch) {
-    Response appended = api.post(acme.path("/events")).bearer(acme.writerToken).json(batch).send();
+    Response appended = api.post(acme.path("/events")).bearer(acme.token).json(batch).send();
     assertThat(appended.status()).as(appended.body()).isEqualTo(201);
   }
 
   private JsonNode prune() {
-    Response pruned = api.post(acme.path("/prune")).bearer(acme.adminToken).send();
+    Response pruned = api.post(acme.path("/prune")).bearer(acme.token).send();
     assertThat(pruned.status()).as(pruned.body()).isEqualTo(200);
     return pruned.json();
   }
 
   private JsonNode verify() {
-    Response verified = api.post(acme.path("/verify")).bearer(acme.adminToken).send();
+    Response verified = api.post(acme.path("/verify")).bearer(acme.token).send();
     assertThat(verified.status()).as(verified.body()).isEqualTo(200);
     return verified.json();
   }
 
   private JsonNode get(String path) {
-    Response response = api.get(acme.path(path)).bearer(acme.adminToken).send();
+    Response response = api.get(acme.path(path)).bearer(acme.token).send();
     assertThat(response.status()).as(path + ": " + response.body()).isEqualTo(200);
     return response.json();
   }
 
   private Response putRetention(String body) {
-    return api.request("PUT", acme.path("/retention")).bearer(acme.adminToken).json(body).send();
+    return api.request("PUT", acme.path("/retention")).bearer(acme.token).json(body).send();
   }
 
   private static void assertProblem(Response response, int status, String type) {
@@ -439,7 +437,7 @@ class AuditRetentionIntegrationTests {
   }
 
   private String publishedKeys() {
-    Response keys = api.get(acme.path("/checkpoint-keys")).bearer(acme.adminToken).send();
+    Response keys = api.get(acme.path("/checkpoint-keys")).bearer(acme.token).send();
     assertThat(keys.status()).isEqualTo(200);
     return keys.body();
   }

@@ -100,8 +100,8 @@ class AuditSensitiveFieldsIntegrationTests {
 
     JsonNode entry = entry(0);
     Response proof =
-        api.get(acme.path("/proofs/inclusion?index=0&size=1")).bearer(acme.adminToken).send();
-    Response verified = api.post(acme.path("/verify")).bearer(acme.adminToken).send();
+        api.get(acme.path("/proofs/inclusion?index=0&size=1")).bearer(acme.token).send();
+    Response verified = api.post(acme.path("/verify")).bearer(acme.token).send();
 
     assertThat(Rfc9162Hasher.create().leafHash(Rfc8785Canonicalizer.canonicalize(entry)).toBase64())
         .isEqualTo(proof.json().get("leaf_hash").asString());
@@ -116,8 +116,8 @@ class AuditSensitiveFieldsIntegrationTests {
                 "{\"email\": \"" + EMAIL + "\", \"password\": \"" + PASSWORD + "\"}",
                 "[\"actor.ip\"]"),
             event("{\"note\": \"card " + CARD + "\"}", null)));
-    String keys = api.get(acme.path("/checkpoint-keys")).bearer(acme.adminToken).send().body();
-    Response export = api.get(acme.path("/export")).bearer(acme.adminToken).send();
+    String keys = api.get(acme.path("/checkpoint-keys")).bearer(acme.token).send().body();
+    Response export = api.get(acme.path("/export")).bearer(acme.token).send();
     Path vkeys = Files.writeString(dir.resolve("keys.txt"), keys, StandardCharsets.UTF_8);
     Path exported = Files.writeString(dir.resolve("export.jsonl"), export.body());
 
@@ -181,16 +181,13 @@ class AuditSensitiveFieldsIntegrationTests {
     AuditFixtures globex = AuditFixtures.tenantWithAuditClients(api, clients);
     String details = "{\"email\": \"" + EMAIL + "\"}";
     append(batch(event(details, null), event(details, null)));
-    api.post(globex.path("/events"))
-        .bearer(globex.writerToken)
-        .json(batch(event(details, null)))
-        .send();
+    api.post(globex.path("/events")).bearer(globex.token).json(batch(event(details, null))).send();
 
     String first = entry(0).get("details").get("email").asString();
     String second = entry(1).get("details").get("email").asString();
     String other =
         api.get(globex.path("/entries/0"))
-            .bearer(globex.adminToken)
+            .bearer(globex.token)
             .send()
             .json()
             .get("entry")
@@ -220,10 +217,9 @@ class AuditSensitiveFieldsIntegrationTests {
     String hash = hash(EMAIL);
     Response found =
         api.get(acme.path("/events?action=card.read&hashed_value=" + hash))
-            .bearer(acme.adminToken)
+            .bearer(acme.token)
             .send();
-    Response all =
-        api.get(acme.path("/events?hashed_value=" + hash)).bearer(acme.adminToken).send();
+    Response all = api.get(acme.path("/events?hashed_value=" + hash)).bearer(acme.token).send();
 
     assertThat(found.status()).as(found.toString()).isEqualTo(200);
     assertThat(found.json().get("items")).hasSize(1);
@@ -237,7 +233,7 @@ class AuditSensitiveFieldsIntegrationTests {
   void severalValuesAreHashedInOrderLikeOneAtATime() {
     Response several =
         api.post(acme.path("/hash"))
-            .bearer(acme.adminToken)
+            .bearer(acme.token)
             .json("{\"values\": [\"" + EMAIL + "\", \"" + CARD + "\"]}")
             .send();
 
@@ -255,7 +251,7 @@ class AuditSensitiveFieldsIntegrationTests {
 
     assertThat(entry.get("action").asString()).isEqualTo("audit.hash");
     assertThat(entry.get("category").asString()).isEqualTo("data_access");
-    assertThat(entry.get("actor").get("id").asString()).isEqualTo("admin");
+    assertThat(entry.get("actor").get("id").asString()).isEqualTo(TestApi.ADMIN_CLIENT_ID);
     assertThat(texts(entry.get("details").get("hashes"))).containsExactly(hash);
     assertThat(storedBodies()).noneMatch(body -> body.contains(PASSWORD));
   }
@@ -330,7 +326,10 @@ class AuditSensitiveFieldsIntegrationTests {
   @Test
   void hashNeedsTheAuditHashPermission() {
     Response writer =
-        api.post(acme.path("/hash")).bearer(acme.writerToken).json("{\"value\": \"a\"}").send();
+        api.post(acme.path("/hash"))
+            .bearer(acme.writerOnlyToken())
+            .json("{\"value\": \"a\"}")
+            .send();
 
     assertProblem(writer, 403, FORBIDDEN, null);
   }
@@ -340,7 +339,7 @@ class AuditSensitiveFieldsIntegrationTests {
     for (String bad :
         List.of("abc", "hmac-sha256:" + "A".repeat(64), "hmac-sha256:" + "a".repeat(63))) {
       Response response =
-          api.get(acme.path("/events?hashed_value=" + bad)).bearer(acme.adminToken).send();
+          api.get(acme.path("/events?hashed_value=" + bad)).bearer(acme.token).send();
       assertThat(response.status()).isEqualTo(400);
       assertThat(response.problemType()).isEqualTo(INVALID_PARAMETER);
       assertThat(response.json().get("parameter").asString()).isEqualTo("hashed_value");
@@ -359,11 +358,11 @@ class AuditSensitiveFieldsIntegrationTests {
   }
 
   private Response append(String body) {
-    return api.post(acme.path("/events")).bearer(acme.writerToken).json(body).send();
+    return api.post(acme.path("/events")).bearer(acme.token).json(body).send();
   }
 
   private Response hashRequest(String body) {
-    return api.post(acme.path("/hash")).bearer(acme.adminToken).json(body).send();
+    return api.post(acme.path("/hash")).bearer(acme.token).json(body).send();
   }
 
   private String hash(String value) {
@@ -377,7 +376,7 @@ class AuditSensitiveFieldsIntegrationTests {
   }
 
   private JsonNode entry(long index) {
-    Response response = api.get(acme.path("/entries/" + index)).bearer(acme.adminToken).send();
+    Response response = api.get(acme.path("/entries/" + index)).bearer(acme.token).send();
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
     return response.json().get("entry");
   }

@@ -48,10 +48,9 @@ class AuditTamperIntegrationTests {
     api = new TestApi(port);
     acme = AuditFixtures.tenantWithAuditClients(api, clients);
     Response appended =
-        api.post(acme.path("/events")).bearer(acme.writerToken).json(batchOf(0, 6)).send();
+        api.post(acme.path("/events")).bearer(acme.token).json(batchOf(0, 6)).send();
     assertThat(appended.status()).isEqualTo(201);
-    assertThat(api.get(acme.path("/checkpoint")).bearer(acme.adminToken).send().status())
-        .isEqualTo(200);
+    assertThat(api.get(acme.path("/checkpoint")).bearer(acme.token).send().status()).isEqualTo(200);
   }
 
   @Test
@@ -142,8 +141,7 @@ class AuditTamperIntegrationTests {
         "update audit_nodes set hash = sha256('forged'::bytea) where tenant_id = ? and level = 1"
             + " and idx = 2");
 
-    Response append =
-        api.post(acme.path("/events")).bearer(acme.writerToken).json(batchOf(6, 1)).send();
+    Response append = api.post(acme.path("/events")).bearer(acme.token).json(batchOf(6, 1)).send();
     JsonNode result = verify("");
 
     assertThat(append.status()).isEqualTo(500);
@@ -151,6 +149,27 @@ class AuditTamperIntegrationTests {
     assertThat(result.get("intact").asBoolean()).isFalse();
     assertThat(result.get("first_bad_index").asLong()).isEqualTo(4);
     assertThat(result.get("size").asLong()).isEqualTo(6);
+  }
+
+  @Test
+  void tokenWhoseIssuanceCannotBeRecordedIsNotHandedOut() throws SQLException {
+    asOwner(
+        "update audit_nodes set hash = sha256('forged'::bytea) where tenant_id = ? and level = 1"
+            + " and idx = 2");
+
+    Response token =
+        api.post("/t/" + acme.slug + "/oauth2/token")
+            .header(
+                "Authorization",
+                "Basic "
+                    + java.util.Base64.getEncoder()
+                        .encodeToString(("writer:" + AuditFixtures.SECRET).getBytes()))
+            .body("application/x-www-form-urlencoded", "grant_type=client_credentials")
+            .send();
+
+    assertThat(token.body()).doesNotContain("access_token");
+    assertThat(token.json().get("error").asString()).isEqualTo("server_error");
+    assertThat(verify("").get("size").asLong()).isEqualTo(6);
   }
 
   @Test
@@ -206,7 +225,7 @@ class AuditTamperIntegrationTests {
   }
 
   private JsonNode verify(String body) {
-    TestApi.Request request = api.post(acme.path("/verify")).bearer(acme.adminToken);
+    TestApi.Request request = api.post(acme.path("/verify")).bearer(acme.token);
     if (!body.isEmpty()) {
       request.json(body);
     }

@@ -37,7 +37,8 @@ class IdentitySettingsIntegrationTests {
   static final String PROBLEMS = "https://bulwark.io/problems/";
   static final String TOKENS_DEFAULT =
       """
-      {"access_token_ttl": "PT5M", "refresh_token_ttl": "PT1H", "authorization_code_ttl": "PT5M"}\
+      {"access_token_ttl": "PT5M", "refresh_token_ttl": "PT1H", "authorization_code_ttl": "PT5M",
+       "id_token_ttl": "PT30M"}\
       """;
   static final String LOCKOUT_DEFAULT =
       """
@@ -65,6 +66,7 @@ class IdentitySettingsIntegrationTests {
     assertThat(tokens.json().get("access_token_ttl").asString()).isEqualTo("PT5M");
     assertThat(tokens.json().get("refresh_token_ttl").asString()).isEqualTo("PT1H");
     assertThat(tokens.json().get("authorization_code_ttl").asString()).isEqualTo("PT5M");
+    assertThat(tokens.json().get("id_token_ttl").asString()).isEqualTo("PT30M");
     JsonNode issued = clientCredentials(acme);
     assertThat(lifetime(issued)).isEqualTo(Duration.ofMinutes(5));
   }
@@ -97,8 +99,9 @@ class IdentitySettingsIntegrationTests {
   }
 
   @Test
-  void refreshTokenAndCodeLifetimesApplyToTheAuthorizationCodeFlow() {
-    putTokens(acme, "PT10M", "P7D", "PT2M");
+  void refreshTokenCodeAndIdTokenLifetimesApplyToTheAuthorizationCodeFlow() {
+    assertThat(put(acme, "tokens", tokensJson("PT10M", "P7D", "PT2M", "PT3M")).status())
+        .isEqualTo(200);
     TestBrowser browser = new TestBrowser(port);
     Pkce pkce = Pkce.create();
 
@@ -114,6 +117,13 @@ class IdentitySettingsIntegrationTests {
                 + pkce.verifier());
 
     assertThat(lifetime(tokens)).isEqualTo(Duration.ofMinutes(10));
+    JsonNode idToken =
+        JsonMapper.builder()
+            .build()
+            .readTree(
+                java.util.Base64.getUrlDecoder()
+                    .decode(tokens.get("id_token").asString().split("\\.")[1]));
+    assertThat(idToken.get("exp").asLong() - idToken.get("iat").asLong()).isEqualTo(180);
     Map<String, Object> stored =
         TenantContext.callAs(
             acme.tenant,
@@ -161,6 +171,12 @@ class IdentitySettingsIntegrationTests {
             Map.entry(tokensJson("PT5M", "P1M", "PT5M"), "refresh_token_ttl"),
             Map.entry(tokensJson("PT5M", "PT1H", "PT11M"), "authorization_code_ttl"),
             Map.entry(tokensJson("PT5M", "PT1H", "PT0S"), "authorization_code_ttl"),
+            Map.entry(tokensJson("PT5M", "PT1H", "PT5M", "PT59S"), "id_token_ttl"),
+            Map.entry(tokensJson("PT5M", "PT1H", "PT5M", "PT2H"), "id_token_ttl"),
+            Map.entry(
+                "{\"access_token_ttl\": \"PT5M\", \"refresh_token_ttl\": \"PT1H\","
+                    + " \"authorization_code_ttl\": \"PT5M\"}",
+                "id_token_ttl"),
             Map.entry(
                 "{\"refresh_token_ttl\": \"PT1H\", \"authorization_code_ttl\": \"PT5M\"}",
                 "access_token_ttl"),
@@ -174,7 +190,7 @@ class IdentitySettingsIntegrationTests {
     bad.forEach((body, field) -> assertInvalidField(acme, "tokens", body, field));
 
     Response unknown =
-        put(acme, "tokens", TOKENS_DEFAULT.replace("}", ", \"id_token_ttl\": \"PT5M\"}"));
+        put(acme, "tokens", TOKENS_DEFAULT.replace("}", ", \"device_code_ttl\": \"PT5M\"}"));
     assertThat(unknown.status()).isEqualTo(400);
     assertThat(unknown.problemType()).isEqualTo(PROBLEMS + "unknown-field");
     Response malformed = put(acme, "tokens", "{\"access_token_ttl\": ");
@@ -369,8 +385,13 @@ class IdentitySettingsIntegrationTests {
   }
 
   private static String tokensJson(String access, String refresh, String code) {
-    return "{\"access_token_ttl\": \"%s\", \"refresh_token_ttl\": \"%s\", \"authorization_code_ttl\": \"%s\"}"
-        .formatted(access, refresh, code);
+    return tokensJson(access, refresh, code, "PT30M");
+  }
+
+  private static String tokensJson(String access, String refresh, String code, String idToken) {
+    return ("{\"access_token_ttl\": \"%s\", \"refresh_token_ttl\": \"%s\","
+            + " \"authorization_code_ttl\": \"%s\", \"id_token_ttl\": \"%s\"}")
+        .formatted(access, refresh, code, idToken);
   }
 
   /** Durations given quoted (or any JSON value) stay as given; a bare one is quoted. */

@@ -6,6 +6,8 @@ import io.bulwark.platform.BulwarkClaims;
 import io.bulwark.platform.TenantContext;
 import io.bulwark.platform.TenantId;
 import io.bulwark.platform.web.ProblemSecurityHandlers;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
@@ -160,7 +163,7 @@ class AuthorizationServerConfiguration {
 
   @Bean
   OAuth2TokenCustomizer<JwtEncodingContext> bulwarkClaims(
-      SigningKeys signingKeys, RoleAssignments roles) {
+      SigningKeys signingKeys, RoleAssignments roles, JdbcIdentitySettings settings) {
     return context -> {
       TenantId tenant =
           TenantContext.current()
@@ -207,7 +210,16 @@ class AuthorizationServerConfiguration {
         context.getClaims().claim("amr", new ArrayList<>(amr));
       }
       if (idToken) {
-        context.getClaims().claim(BulwarkClaims.TENANT_ID, tenant.toString());
+        // Spring gives every ID token 30 minutes; the tenant's setting replaces that.
+        Duration lifetime = settings.tokenLifetimesOfBoundTenant(tenant).idToken();
+        context
+            .getClaims()
+            .claim(BulwarkClaims.TENANT_ID, tenant.toString())
+            .claims(claims -> {
+              if (claims.get(JwtClaimNames.IAT) instanceof Instant issuedAt) {
+                claims.put(JwtClaimNames.EXP, issuedAt.plus(lifetime));
+              }
+            });
       }
     };
   }

@@ -45,17 +45,19 @@ class JdbcIdentitySettings implements IdentitySettings {
           TokenLifetimes before = currentTokenLifetimes(tenant, true);
           jdbc.sql(
                   "insert into tenant_identity_settings (tenant_id, access_token_ttl_seconds,"
-                      + " refresh_token_ttl_seconds, authorization_code_ttl_seconds)"
-                      + " values (?, ?, ?, ?) on conflict (tenant_id) do update set"
+                      + " refresh_token_ttl_seconds, authorization_code_ttl_seconds,"
+                      + " id_token_ttl_seconds)"
+                      + " values (?, ?, ?, ?, ?) on conflict (tenant_id) do update set"
                       + " access_token_ttl_seconds = excluded.access_token_ttl_seconds,"
                       + " refresh_token_ttl_seconds = excluded.refresh_token_ttl_seconds,"
                       + " authorization_code_ttl_seconds = excluded.authorization_code_ttl_seconds,"
-                      + " updated_at = now()")
+                      + " id_token_ttl_seconds = excluded.id_token_ttl_seconds, updated_at = now()")
               .params(
                   tenant.value(),
                   lifetimes.accessToken().toSeconds(),
                   lifetimes.refreshToken().toSeconds(),
-                  lifetimes.authorizationCode().toSeconds())
+                  lifetimes.authorizationCode().toSeconds(),
+                  lifetimes.idToken().toSeconds())
               .update();
           events.publishEvent(
               new IdentitySettingChanged(
@@ -117,7 +119,7 @@ class JdbcIdentitySettings implements IdentitySettings {
   private TokenLifetimes currentTokenLifetimes(TenantId tenant, boolean forUpdate) {
     return jdbc.sql(
             "select access_token_ttl_seconds, refresh_token_ttl_seconds,"
-                + " authorization_code_ttl_seconds from tenant_identity_settings"
+                + " authorization_code_ttl_seconds, id_token_ttl_seconds from tenant_identity_settings"
                 + " where tenant_id = ? and access_token_ttl_seconds is not null"
                 + (forUpdate ? " for update" : ""))
         .param(tenant.value())
@@ -125,7 +127,8 @@ class JdbcIdentitySettings implements IdentitySettings {
             new TokenLifetimes(
                 Duration.ofSeconds(row.getInt(1)),
                 Duration.ofSeconds(row.getInt(2)),
-                Duration.ofSeconds(row.getInt(3))))
+                Duration.ofSeconds(row.getInt(3)),
+                Duration.ofSeconds(row.getInt(4))))
         .optional()
         .orElse(TokenLifetimes.DEFAULT);
   }

@@ -181,7 +181,8 @@ class JdbcUserMfa implements UserMfa {
    *
    * @return the ten recovery codes, shown once; empty when the code is wrong
    */
-  Optional<List<String>> confirmEnrollment(TenantId tenant, UUID userId, String code) {
+  Optional<List<String>> confirmEnrollment(
+      TenantId tenant, UUID userId, String code, SignIn.Client client) {
     return inTenant(
         tenant,
         () -> {
@@ -203,6 +204,10 @@ class JdbcUserMfa implements UserMfa {
                 .params(tenant.value(), userId, sha256(recovery))
                 .update();
           }
+          // Recorded in the confirmation's transaction: the factor exists iff its audit entry does.
+          events.publishEvent(
+              new SignInRecorded(
+                  tenant, "mfa.enrolled", true, userId, null, client.ip(), client.userAgent()));
           return Optional.of(List.copyOf(codes));
         });
   }

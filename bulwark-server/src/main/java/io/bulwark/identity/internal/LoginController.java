@@ -173,13 +173,13 @@ class LoginController {
     TenantId tenant = tenant().id();
     UUID user = enrolling.get();
     boolean signedIn = pending(request, SignIn.Next.ENROLL).isEmpty();
+    SignIn.Client client = client(request);
     Optional<List<String>> codes =
-        code.length() > 64 ? Optional.empty() : mfa.confirmEnrollment(tenant, user, code);
+        code.length() > 64 ? Optional.empty() : mfa.confirmEnrollment(tenant, user, code, client);
     if (codes.isEmpty()) {
-      signIn.record(tenant, "mfa.failed", false, user, "bad_code", client(request));
+      signIn.record(tenant, "mfa.failed", false, user, "bad_code", client);
       return redirect(base(slug) + "/login/enroll?error");
     }
-    signIn.record(tenant, "mfa.enrolled", true, user, null, client(request));
     if (signedIn) {
       // A signed-in user turned on MFA: the sign-in itself stays as it was (amr unchanged).
       return LoginPages.recoveryCodes(codes.get(), null);

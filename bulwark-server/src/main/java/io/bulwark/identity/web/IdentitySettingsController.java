@@ -54,7 +54,8 @@ class IdentitySettingsController {
         new TokenLifetimes(
             duration("access_token_ttl", body.accessTokenTtl()),
             duration("refresh_token_ttl", body.refreshTokenTtl()),
-            duration("authorization_code_ttl", body.authorizationCodeTtl()));
+            duration("authorization_code_ttl", body.authorizationCodeTtl()),
+            duration("id_token_ttl", body.idTokenTtl()));
     return settings.setTokenLifetimes(tenant.id(), lifetimes).asFields();
   }
 
@@ -101,7 +102,8 @@ class IdentitySettingsController {
   record TokenLifetimesRequest(
       @Nullable String accessTokenTtl,
       @Nullable String refreshTokenTtl,
-      @Nullable String authorizationCodeTtl) {}
+      @Nullable String authorizationCodeTtl,
+      @Nullable String idTokenTtl) {}
 
   record LockoutPolicyRequest(
       @Nullable Integer maxFailuresPerAccount,
