@@ -302,6 +302,37 @@ class SecretVaultIntegrationTests {
   }
 
   @Test
+  void deletingTheMetadataRemovesEveryVersionForGoodAndThePathStartsOver() {
+    put("legacy/token", "{\"value\": \"t-1\"}");
+    put("legacy/token", "{\"value\": \"t-2\"}");
+    String metadata = "/api/v1/tenants/" + slug + "/secret-metadata/legacy/token";
+
+    Response denied = api.request("DELETE", metadata).bearer(reader).send();
+    Response removed = api.request("DELETE", metadata).bearer(admin).send();
+
+    assertThat(denied.status()).isEqualTo(403);
+    assertThat(denied.problemType()).isEqualTo(PROBLEMS + "forbidden");
+    assertThat(removed.status()).as(removed.toString()).isEqualTo(204);
+    assertThat(api.get(secret("legacy/token")).bearer(reader).send().problemType())
+        .isEqualTo(PROBLEMS + "not-found");
+    assertThat(api.get(metadata).bearer(reader).send().status()).isEqualTo(404);
+    assertThat(
+            ownerCount(
+                "select count(*) from secret_versions where tenant_id = ? and path = 'legacy/token'"))
+        .isZero();
+    assertThat(
+            ownerCount(
+                "select count(*) from audit_entries where tenant_id = ?"
+                    + " and action = 'secret.metadata_deleted'"
+                    + " and convert_from(body, 'UTF8') like '%\"removed_versions\":[1,2]%'"))
+        .isEqualTo(1);
+    assertThat(api.request("DELETE", metadata).bearer(admin).send().problemType())
+        .isEqualTo(PROBLEMS + "not-found");
+    assertThat(put("legacy/token", "{\"value\": \"t-new\"}").json().get("version").asInt())
+        .isEqualTo(1);
+  }
+
+  @Test
   void destroyNeedsSecretsAdmin() {
     put("guarded/x", "{\"value\": \"v\"}");
     Response denied =

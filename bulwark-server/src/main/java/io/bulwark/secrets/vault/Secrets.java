@@ -89,6 +89,17 @@ public interface Secrets {
       TenantId tenant, SecretPath path, List<Integer> versions, AuditCaller caller);
 
   /**
+   * Removes a secret for good: its metadata and every version, ciphertext included (Vault's "delete
+   * metadata and all versions"). The path can then be written again from version 1.
+   *
+   * @param tenant whose vault
+   * @param path where
+   * @param caller who and why
+   * @return the versions that were removed
+   */
+  List<Integer> deleteAll(TenantId tenant, SecretPath path, AuditCaller caller);
+
+  /**
    * @param tenant whose vault
    * @param path where
    * @return the secret's metadata and kept versions

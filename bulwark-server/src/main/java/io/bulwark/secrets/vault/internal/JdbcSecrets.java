@@ -321,6 +321,41 @@ class JdbcSecrets implements Secrets {
   }
 
   @Override
+  public List<Integer> deleteAll(TenantId tenant, SecretPath path, AuditCaller caller) {
+    return inTenant(
+        tenant,
+        () -> {
+          SecretMetadata secret = require(tenant, path, true);
+          List<Integer> removed =
+              jdbc
+                  .sql(
+                      "delete from secret_versions where tenant_id = ? and path = ?"
+                          + " returning version")
+                  .params(tenant.value(), path.value())
+                  .query(Integer.class)
+                  .list()
+                  .stream()
+                  .sorted()
+                  .toList();
+          jdbc.sql("delete from secrets where tenant_id = ? and path = ?")
+              .params(tenant.value(), path.value())
+              .update();
+          ObjectNode details = JsonNodeFactory.instance.objectNode();
+          details.set("removed_versions", array(removed));
+          details.put("current_version", secret.currentVersion());
+          audit(
+              tenant,
+              caller,
+              AuditCategory.CONFIGURATION,
+              "secret.metadata_deleted",
+              AuditOutcome.SUCCESS,
+              secret,
+              details);
+          return removed;
+        });
+  }
+
+  @Override
   public SecretMetadata metadata(TenantId tenant, SecretPath path) {
     return inTenant(
         tenant,

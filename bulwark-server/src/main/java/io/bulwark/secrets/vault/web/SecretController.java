@@ -248,6 +248,17 @@ class SecretController {
         true);
   }
 
+  @DeleteMapping("/secret-metadata/{*path}")
+  ResponseEntity<Void> deleteAll(
+      @PathVariable("slug") String slug,
+      @PathVariable("path") String path,
+      @RequestHeader(name = PURPOSE_HEADER, required = false) @Nullable String purpose) {
+    SecretPath secretPath = path(path);
+    Tenant tenant = access.require(slug, Permissions.SECRETS_ADMIN, secretPath.value());
+    secrets.deleteAll(tenant.id(), secretPath, caller(tenant, purpose));
+    return ResponseEntity.noContent().build();
+  }
+
   private static SecretPath path(String captured) {
     return new SecretPath(captured.startsWith("/") ? captured.substring(1) : captured);
   }
