@@ -7,13 +7,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Something happened while a person signed in to a tenant issuer: a login succeeded or failed, an
- * account or source address was locked out, a TOTP factor was enrolled, failed or reset, a person
- * signed out. Never carries a password, code or secret.
+ * account or source address was locked out, a TOTP factor was enrolled, failed, reset or removed by
+ * its user, a person signed out. Never carries a password, code or secret.
  *
  * @param tenantId the tenant
  * @param action what happened ({@code login.succeeded}, {@code login.failed}, {@code
  *     login.locked_out}, {@code mfa.enrolled}, {@code mfa.failed}, {@code mfa.reset}, {@code
- *     logout})
+ *     mfa.removed}, {@code logout})
  * @param success whether it is a success
  * @param userId the user, when known (never for an unknown username)
  * @param reason for failures a short machine reason ({@code bad_credentials}, {@code unknown_user},

@@ -403,6 +403,16 @@ class LoginIntegrationTests {
         .endsWith("/t/" + acme.slug + "/login");
   }
 
+  private void setMfaPolicy(String json) {
+    Response put =
+        acme.api
+            .request("PUT", "/api/v1/tenants/" + acme.slug + "/settings/mfa")
+            .bearer(acme.admin)
+            .json(json)
+            .send();
+    assertThat(put.status()).as(put.toString()).isEqualTo(200);
+  }
+
   private Response passwordThenCode(TestBrowser someone, String code) {
     someone.submit(
         "/t/" + acme.slug + "/login",
@@ -441,6 +451,39 @@ class LoginIntegrationTests {
                 "/t/" + acme.slug + "/login",
                 Map.of("username", "alice", "password", TestSignIns.PASSWORD));
     assertThat(again.header("Location")).endsWith("/t/" + acme.slug + "/login/otp");
+  }
+
+  @Test
+  void userTurnsOffTheirOwnFactorWithACurrentCodeUnlessThePolicyRequiresIt() {
+    String mfaPage = "/t/" + acme.slug + "/login/mfa";
+    assertThat(browser.get(mfaPage).header("Location")).endsWith("/t/" + acme.slug + "/login");
+    acme.requireMfa();
+    TestBrowser signedIn = new TestBrowser(port);
+    String key = acme.enrollThroughLogin(signedIn, "alice");
+
+    Response required = signedIn.get(mfaPage);
+    assertThat(required.body()).contains("requires it for your account").doesNotContain("<form");
+    String csrf = TestBrowser.csrf(signedIn.get("/t/" + acme.slug + "/login").body());
+    Response refused = signedIn.post(mfaPage, Map.of("code", acme.nextCode(key), "_csrf", csrf));
+    assertThat(refused.header("Location")).endsWith(mfaPage);
+    assertThat(TestAudit.actions(ledger, acme.tenant)).doesNotContain("mfa.removed");
+
+    setMfaPolicy("{\"mode\": \"optional\"}");
+    assertThat(signedIn.get(mfaPage).body()).contains("id=\"remove\"");
+    Response wrong = signedIn.submit(mfaPage, Map.of("code", "000000"));
+    assertThat(wrong.header("Location")).endsWith(mfaPage + "?error");
+    Response removed = signedIn.submit(mfaPage, Map.of("code", acme.nextCode(key)));
+    assertThat(removed.header("Location")).endsWith(mfaPage + "?removed");
+
+    assertThat(signedIn.get(mfaPage).body()).contains("id=\"enroll\"");
+    assertThat(TestAudit.actions(ledger, acme.tenant)).contains("mfa.removed");
+    Response again =
+        new TestBrowser(port)
+            .submit(
+                "/t/" + acme.slug + "/login",
+                Map.of("username", "alice", "password", TestSignIns.PASSWORD));
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.body()).contains("You are signed in");
   }
 
   @Test

@@ -128,6 +128,35 @@ class JdbcUserMfa implements UserMfa {
   }
 
   /**
+   * Removes the user's own factor and recovery codes, recording {@code mfa.removed} in the same
+   * transaction. The caller has checked a current code and the tenant's policy.
+   *
+   * @return whether there was a confirmed factor to remove
+   */
+  boolean removeOwnFactor(TenantId tenant, UUID userId, SignIn.Client client) {
+    return inTenant(
+        tenant,
+        () -> {
+          int removed =
+              jdbc.sql(
+                      "delete from user_totp where tenant_id = ? and user_id = ?"
+                          + " and confirmed_at is not null")
+                  .params(tenant.value(), userId)
+                  .update();
+          if (removed == 0) {
+            return false;
+          }
+          jdbc.sql("delete from user_recovery_codes where tenant_id = ? and user_id = ?")
+              .params(tenant.value(), userId)
+              .update();
+          events.publishEvent(
+              new SignInRecorded(
+                  tenant, "mfa.removed", true, userId, null, client.ip(), client.userAgent()));
+          return true;
+        });
+  }
+
+  /**
    * @return whether the user has a confirmed TOTP factor
    */
   boolean enrolled(TenantId tenant, UUID userId) {

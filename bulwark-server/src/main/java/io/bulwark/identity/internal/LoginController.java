@@ -197,17 +197,75 @@ class LoginController {
     if (pending.isPresent()) {
       return Optional.of(pending.get().userId());
     }
+    return signedInUser(request).filter(user -> !mfa.enrolled(tenant().id(), user));
+  }
+
+  /** The user signed in to this tenant's issuer in this session, if any. */
+  private Optional<UUID> signedInUser(HttpServletRequest request) {
     Authentication current = contexts.loadDeferredContext(request).get().getAuthentication();
     if (!(current instanceof UsernamePasswordAuthenticationToken) || !current.isAuthenticated()) {
       return Optional.empty();
     }
-    UUID user;
     try {
-      user = UUID.fromString(current.getName());
+      return Optional.of(UUID.fromString(current.getName()));
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
-    return mfa.enrolled(tenant().id(), user) ? Optional.empty() : Optional.of(user);
+  }
+
+  /**
+   * A signed-in user's own two-step verification: on or off, and the form that turns it off (with a
+   * current code) unless the tenant's policy requires it of this user.
+   */
+  @GetMapping("/t/{slug}/login/mfa")
+  ResponseEntity<String> mfaPage(
+      @PathVariable("slug") String slug,
+      @RequestParam(name = "error", required = false) @Nullable String error,
+      @RequestParam(name = "removed", required = false) @Nullable String removed,
+      HttpServletRequest request,
+      CsrfToken csrf) {
+    Optional<UUID> user = signedInUser(request);
+    if (user.isEmpty()) {
+      return redirect(base(slug) + "/login");
+    }
+    Tenant tenant = tenant();
+    LoginPages.FactorState state =
+        !mfa.enrolled(tenant.id(), user.get())
+            ? LoginPages.FactorState.OFF
+            : signIn.mfaRequired(tenant.id(), user.get())
+                ? LoginPages.FactorState.REQUIRED
+                : LoginPages.FactorState.ON;
+    return LoginPages.factor(
+        tenant.displayName(),
+        base(slug) + "/login/mfa",
+        base(slug) + "/login/enroll",
+        csrf,
+        state,
+        error != null,
+        removed != null);
+  }
+
+  @PostMapping("/t/{slug}/login/mfa")
+  ResponseEntity<String> removeFactor(
+      @PathVariable("slug") String slug,
+      @RequestParam(name = "code", defaultValue = "") String code,
+      HttpServletRequest request) {
+    Optional<UUID> user = signedInUser(request);
+    if (user.isEmpty()) {
+      return redirect(base(slug) + "/login");
+    }
+    TenantId tenant = tenant().id();
+    SignIn.Client client = client(request);
+    if (signIn.mfaRequired(tenant, user.get()) || !mfa.enrolled(tenant, user.get())) {
+      return redirect(base(slug) + "/login/mfa");
+    }
+    // A current code proves the factor is at hand, not only the session; wrong codes count
+    // against the account like wrong passwords.
+    if (code.length() > 64 || !signIn.secondFactor(tenant, user.get(), code, client)) {
+      return redirect(base(slug) + "/login/mfa?error");
+    }
+    mfa.removeOwnFactor(tenant, user.get(), client);
+    return redirect(base(slug) + "/login/mfa?removed");
   }
 
   @PostMapping("/t/{slug}/logout")

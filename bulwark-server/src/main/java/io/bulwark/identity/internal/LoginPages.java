@@ -75,6 +75,50 @@ final class LoginPages {
             + "<button id=\"verify\" type=\"submit\">Verify</button></form>");
   }
 
+  /** Where a signed-in user's own second factor stands. */
+  enum FactorState {
+    /** No factor. */
+    OFF,
+    /** A factor the user may remove. */
+    ON,
+    /** A factor the tenant's policy requires of this user. */
+    REQUIRED
+  }
+
+  static ResponseEntity<String> factor(
+      String tenantName,
+      String removeAction,
+      String enrollUrl,
+      CsrfToken csrf,
+      FactorState state,
+      boolean error,
+      boolean removed) {
+    String body =
+        switch (state) {
+          case OFF ->
+              (removed ? "<p id=\"removed\" role=\"status\">Two-step verification is off.</p>" : "")
+                  + "<p id=\"state\">Two-step verification is off.</p><p><a id=\"enroll\" href=\""
+                  + escape(enrollUrl)
+                  + "\">Set it up</a></p>";
+          case REQUIRED ->
+              "<p id=\"state\">Two-step verification is on. "
+                  + escape(tenantName)
+                  + " requires it for your account; an administrator can reset it if you lose"
+                  + " your authenticator.</p>";
+          case ON ->
+              (error ? "<p id=\"error\" role=\"alert\">That code is not valid.</p>" : "")
+                  + "<p id=\"state\">Two-step verification is on.</p>"
+                  + "<form method=\"post\" action=\""
+                  + escape(removeAction)
+                  + "\"><label>To turn it off, enter a code from your authenticator app or a"
+                  + " recovery code <input id=\"code\" name=\"code\""
+                  + " autocomplete=\"one-time-code\" required autofocus></label>"
+                  + csrfField(csrf)
+                  + "<button id=\"remove\" type=\"submit\">Turn off</button></form>";
+        };
+    return page("Two-step verification for " + tenantName, body);
+  }
+
   static ResponseEntity<String> recoveryCodes(List<String> codes, @Nullable String continueUrl) {
     StringBuilder list = new StringBuilder("<ol id=\"recovery-codes\">");
     codes.forEach(code -> list.append("<li><code>").append(escape(code)).append("</code></li>"));

@@ -124,6 +124,15 @@ class SignIn {
         });
   }
 
+  /**
+   * @return whether the tenant's MFA policy requires a second factor of this user
+   */
+  boolean mfaRequired(TenantId tenant, UUID userId) {
+    return inTenant(
+        tenant,
+        () -> policies.policy(tenant).requires(roles.rolesOfUser(tenant, userId.toString())));
+  }
+
   /** Checks the second factor, counting failures against the account like wrong passwords. */
   boolean secondFactor(TenantId tenant, UUID userId, String code, Client client) {
     return inTenant(
