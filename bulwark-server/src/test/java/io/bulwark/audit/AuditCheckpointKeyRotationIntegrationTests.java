@@ -3,11 +3,13 @@ package io.bulwark.audit;
 import static io.bulwark.audit.AuditFixtures.batchOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.bulwark.ledger.export.ExportVerification;
 import io.bulwark.ledger.export.LedgerExportVerifier;
 import io.bulwark.ledger.merkle.Rfc9162ConsistencyProof;
 import io.bulwark.ledger.merkle.Sha256Hash;
 import io.bulwark.ledger.note.CheckpointVerification;
+import io.bulwark.ledger.note.SignedNote;
 import io.bulwark.ledger.note.SignedNoteVerifierKey;
 import io.bulwark.ledger.note.TlogCheckpointVerifier;
 import io.bulwark.support.BulwarkIntegrationTest;
@@ -20,7 +22,9 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 @BulwarkIntegrationTest
@@ -29,6 +33,10 @@ class AuditCheckpointKeyRotationIntegrationTests {
   @LocalServerPort int port;
   @Autowired TestClients clients;
   @Autowired AuditLedger ledger;
+
+  @Autowired
+  @Qualifier("owner")
+  HikariDataSource owner;
 
   TestApi api;
   AuditFixtures acme;
@@ -42,7 +50,7 @@ class AuditCheckpointKeyRotationIntegrationTests {
   }
 
   @Test
-  void rotationSignsWithTheNewKeyAndOldCheckpointsStillVerifyWithTheOldKey() {
+  void rotationSignsWithTheNewKeyCrossSignsTheTransitionAndOldCheckpointsStillVerify() {
     append(3);
     String oldNote = ledger.checkpointNow(acme.tenant).signedNote();
     List<String> keysBefore = keys();
@@ -64,8 +72,10 @@ class AuditCheckpointKeyRotationIntegrationTests {
     assertThat(newNote).isEqualTo(body.get("checkpoint").asString());
     assertThat(new TlogCheckpointVerifier(List.of(newKey)).verify(newNote, origin))
         .isInstanceOf(CheckpointVerification.Verified.class);
+    // The transition checkpoint is cross-signed: a verifier that knows only the old key follows.
     assertThat(new TlogCheckpointVerifier(List.of(oldKey)).verify(newNote, origin))
-        .isInstanceOf(CheckpointVerification.Rejected.class);
+        .isInstanceOf(CheckpointVerification.Verified.class);
+    assertThat(SignedNote.parse(newNote).signatures()).hasSize(2);
     CheckpointVerification old =
         new TlogCheckpointVerifier(List.of(oldKey)).verify(oldNote, origin);
     assertThat(old).isInstanceOf(CheckpointVerification.Verified.class);
@@ -95,6 +105,29 @@ class AuditCheckpointKeyRotationIntegrationTests {
     String export = api.get(acme.path("/export")).bearer(acme.token).send().body();
     assertThat(new LedgerExportVerifier(List.of(oldKey, newKey)).verify(new StringReader(export)))
         .isInstanceOf(ExportVerification.Intact.class);
+  }
+
+  @Test
+  void pastTheTransitionWindowOnlyTheNewKeySigns() {
+    append(2);
+    SignedNoteVerifierKey oldKey = SignedNoteVerifierKey.parse(keys().getFirst());
+    SignedNoteVerifierKey newKey =
+        SignedNoteVerifierKey.parse(rotate(acme.token).json().get("verifier_key").asString());
+    JdbcClient.create(owner)
+        .sql(
+            "update audit_log_keys set created_at = created_at - interval '2 days'"
+                + " where tenant_id = ? and generation = 2")
+        .param(acme.tenant.value())
+        .update();
+
+    append(1);
+    String later = ledger.checkpointNow(acme.tenant).signedNote();
+
+    assertThat(SignedNote.parse(later).signatures()).hasSize(1);
+    assertThat(new TlogCheckpointVerifier(List.of(newKey)).verify(later, origin))
+        .isInstanceOf(CheckpointVerification.Verified.class);
+    assertThat(new TlogCheckpointVerifier(List.of(oldKey)).verify(later, origin))
+        .isInstanceOf(CheckpointVerification.Rejected.class);
   }
 
   @Test

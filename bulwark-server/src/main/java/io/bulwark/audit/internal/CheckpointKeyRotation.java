@@ -18,7 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Rotates a log's checkpoint key under the log's lock, so no checkpoint is being signed meanwhile:
  * a new generation is stored, the rotation is appended to the log in the same transaction, and
- * after the commit a checkpoint covering that entry is signed with the new key.
+ * after the commit a checkpoint covering that entry is signed with the new key (and, for the
+ * transition window of {@link CheckpointKeys}, the previous one).
  */
 @Service
 class CheckpointKeyRotation implements AuditCheckpointKeys {

@@ -4,30 +4,64 @@ import io.bulwark.ledger.note.SignedNoteSignerKey;
 import io.bulwark.platform.TenantId;
 import io.bulwark.secrets.TenantEncryption;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Each tenant's Ed25519 checkpoint keys (C2SP signed-note), named after the log's origin and made
  * on first use. A key name has one or more generations: the newest signs, and rotation adds one;
- * every generation stays published. The private key is stored encrypted with the tenant's data key,
- * bound to tenant, key name and generation. Callers hold the tenant's log lock inside a transaction
- * bound to the tenant.
+ * every generation stays published. For a transition window after a rotation ({@code
+ * bulwark.audit.checkpoint-key-transition}, a day by default) checkpoints carry the previous
+ * generation's signature too, so a verifier that trusts only the old key keeps verifying and can
+ * take the new key from the signed {@code audit.checkpoint_key_rotated} entry. The private key is
+ * stored encrypted with the tenant's data key, bound to tenant, key name and generation. Callers
+ * hold the tenant's log lock inside a transaction bound to the tenant.
  */
 @Component
 class CheckpointKeys {
 
   private final JdbcClient jdbc;
   private final TenantEncryption encryption;
+  private final Duration transition;
   private final Map<TenantKey, SignedNoteSignerKey> cache = new ConcurrentHashMap<>();
 
-  CheckpointKeys(JdbcClient jdbc, TenantEncryption encryption) {
+  CheckpointKeys(
+      JdbcClient jdbc,
+      TenantEncryption encryption,
+      @Value("${bulwark.audit.checkpoint-key-transition:P1D}") Duration transition) {
     this.jdbc = jdbc;
     this.encryption = encryption;
+    this.transition = transition;
+  }
+
+  /**
+   * @return the keys a checkpoint is signed with now: the newest generation, and the one before it
+   *     while the newest is younger than the transition window
+   */
+  List<SignedNoteSignerKey> signers(TenantId tenant, String name) {
+    record Generation(int number, boolean inTransition) {}
+    List<Generation> newest =
+        jdbc.sql(
+                "select generation, created_at > clock_timestamp() - ? * interval '1 second'"
+                    + " from audit_log_keys where tenant_id = ? and name = ?"
+                    + " order by generation desc limit 2")
+            .params(transition.toSeconds(), tenant.value(), name)
+            .query((row, n) -> new Generation(row.getInt(1), row.getBoolean(2)))
+            .list();
+    if (newest.isEmpty()) {
+      return List.of(create(tenant, name, 1));
+    }
+    SignedNoteSignerKey current = stored(tenant, name, newest.getFirst().number());
+    if (newest.size() == 1 || !newest.getFirst().inTransition()) {
+      return List.of(current);
+    }
+    return List.of(current, stored(tenant, name, newest.get(1).number()));
   }
 
   /**

@@ -527,7 +527,7 @@ class JdbcAuditLedger implements AuditLedger {
             throw damaged(tenant);
           }
           String note =
-              new TlogCheckpointSigner(keys.signer(tenant, origin))
+              new TlogCheckpointSigner(keys.signers(tenant, origin))
                   .sign(new TlogCheckpoint(origin, head.size(), head.root()));
           Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
           jdbc.sql(
