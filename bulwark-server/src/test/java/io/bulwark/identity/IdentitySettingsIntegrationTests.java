@@ -43,7 +43,7 @@ class IdentitySettingsIntegrationTests {
   static final String LOCKOUT_DEFAULT =
       """
       {"max_failures_per_account": 5, "max_failures_per_address": 20,
-       "base_lockout": "PT1M", "max_lockout": "PT1H"}\
+       "base_lockout": "PT1M", "max_lockout": "PT1H", "failure_reset": "P1D"}\
       """;
 
   @LocalServerPort int port;
@@ -210,6 +210,38 @@ class IdentitySettingsIntegrationTests {
   }
 
   @Test
+  void failuresOlderThanTheFailureResetStartTheCountAfresh() {
+    Response put =
+        put(
+            acme,
+            "lockout",
+            """
+            {"max_failures_per_account": 3, "max_failures_per_address": 20,
+             "base_lockout": "PT1M", "max_lockout": "PT10M", "failure_reset": "PT15M"}\
+            """);
+    assertThat(put.status()).as(put.toString()).isEqualTo(200);
+    TestBrowser attacker = new TestBrowser(port);
+    for (int i = 0; i < 2; i++) {
+      attacker.submit("/t/" + acme.slug + "/login", Map.of("username", "alice", "password", "x"));
+    }
+    TenantContext.runAs(
+        acme.tenant,
+        () ->
+            jdbc.sql(
+                    "update sign_in_throttles set updated_at = updated_at - interval '16 minutes'"
+                        + " where tenant_id = ? and subject = 'account:alice'")
+                .param(acme.tenant.value())
+                .update());
+
+    for (int i = 0; i < 2; i++) {
+      attacker.submit("/t/" + acme.slug + "/login", Map.of("username", "alice", "password", "x"));
+    }
+
+    assertThat(signInWithTheRightPassword(acme)).doesNotEndWith("/login?error");
+    assertThat(TestAudit.actions(ledger, acme.tenant)).doesNotContain("login.locked_out");
+  }
+
+  @Test
   void loweredAccountLimitLocksSooner() {
     TestBrowser attacker = new TestBrowser(port);
     for (int i = 0; i < 3; i++) {
@@ -224,7 +256,7 @@ class IdentitySettingsIntegrationTests {
             "lockout",
             """
             {"max_failures_per_account": 3, "max_failures_per_address": 20,
-             "base_lockout": "PT5M", "max_lockout": "P1D"}\
+             "base_lockout": "PT5M", "max_lockout": "P1D", "failure_reset": "P1D"}\
             """);
     assertThat(put.status()).as(put.toString()).isEqualTo(200);
     assertThat(put.json().get("max_lockout").asString()).isEqualTo("P1D");
@@ -255,7 +287,7 @@ class IdentitySettingsIntegrationTests {
         "lockout",
         """
         {"max_failures_per_account": 3, "max_failures_per_address": 100,
-         "base_lockout": "PT30S", "max_lockout": "PT2H"}\
+         "base_lockout": "PT30S", "max_lockout": "PT2H", "failure_reset": "PT12H"}\
         """);
 
     JsonNode details =
@@ -266,6 +298,8 @@ class IdentitySettingsIntegrationTests {
     assertThat(details.get("from").get("max_failures_per_account").asInt()).isEqualTo(5);
     assertThat(details.get("from").get("base_lockout").asString()).isEqualTo("PT1M");
     assertThat(details.get("to").get("max_failures_per_account").asInt()).isEqualTo(3);
+    assertThat(details.get("from").get("failure_reset").asString()).isEqualTo("P1D");
+    assertThat(details.get("to").get("failure_reset").asString()).isEqualTo("PT12H");
     assertThat(details.get("to").get("max_failures_per_address").asInt()).isEqualTo(100);
     assertThat(details.get("to").get("max_lockout").asString()).isEqualTo("PT2H");
   }
@@ -287,6 +321,9 @@ class IdentitySettingsIntegrationTests {
             Map.entry(lockoutJson("5", "20", "\"soon\"", "PT1H"), "base_lockout"),
             Map.entry(lockoutJson("5", "20", "\"PT1M\"", "P2D"), "max_lockout"),
             Map.entry(lockoutJson("5", "20", "\"PT30M\"", "PT10M"), "max_lockout"),
+            Map.entry(lockoutJson("5", "20", "PT1M", "PT1H", "PT14M"), "failure_reset"),
+            Map.entry(lockoutJson("5", "20", "PT1M", "PT1H", "P8D"), "failure_reset"),
+            Map.entry(lockoutJson("5", "20", "PT1M", "PT2H", "PT1H"), "failure_reset"),
             Map.entry(
                 "{\"max_failures_per_account\": 5, \"max_failures_per_address\": 20,"
                     + " \"base_lockout\": \"PT1M\"}",
@@ -396,9 +433,15 @@ class IdentitySettingsIntegrationTests {
 
   /** Durations given quoted (or any JSON value) stay as given; a bare one is quoted. */
   private static String lockoutJson(String account, String address, String base, String max) {
+    return lockoutJson(account, address, base, max, "P1D");
+  }
+
+  private static String lockoutJson(
+      String account, String address, String base, String max, String reset) {
     return "{\"max_failures_per_account\": %s, \"max_failures_per_address\": %s,"
             .formatted(account, address)
-        + " \"base_lockout\": %s, \"max_lockout\": %s}".formatted(quoted(base), quoted(max));
+        + " \"base_lockout\": %s, \"max_lockout\": %s, \"failure_reset\": %s}"
+            .formatted(quoted(base), quoted(max), quoted(reset));
   }
 
   private static String quoted(String value) {

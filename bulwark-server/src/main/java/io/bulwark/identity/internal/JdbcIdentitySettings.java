@@ -82,18 +82,21 @@ class JdbcIdentitySettings implements IdentitySettings {
           LockoutPolicy before = currentLockoutPolicy(tenant, true);
           jdbc.sql(
                   "insert into tenant_identity_settings (tenant_id, lockout_account_failures,"
-                      + " lockout_address_failures, lockout_base_seconds, lockout_max_seconds)"
-                      + " values (?, ?, ?, ?, ?) on conflict (tenant_id) do update set"
+                      + " lockout_address_failures, lockout_base_seconds, lockout_max_seconds,"
+                      + " lockout_reset_seconds) values (?, ?, ?, ?, ?, ?)"
+                      + " on conflict (tenant_id) do update set"
                       + " lockout_account_failures = excluded.lockout_account_failures,"
                       + " lockout_address_failures = excluded.lockout_address_failures,"
                       + " lockout_base_seconds = excluded.lockout_base_seconds,"
-                      + " lockout_max_seconds = excluded.lockout_max_seconds, updated_at = now()")
+                      + " lockout_max_seconds = excluded.lockout_max_seconds,"
+                      + " lockout_reset_seconds = excluded.lockout_reset_seconds, updated_at = now()")
               .params(
                   tenant.value(),
                   policy.maxFailuresPerAccount(),
                   policy.maxFailuresPerAddress(),
                   policy.baseLockout().toSeconds(),
-                  policy.maxLockout().toSeconds())
+                  policy.maxLockout().toSeconds(),
+                  policy.failureReset().toSeconds())
               .update();
           events.publishEvent(
               new IdentitySettingChanged(
@@ -136,7 +139,7 @@ class JdbcIdentitySettings implements IdentitySettings {
   private LockoutPolicy currentLockoutPolicy(TenantId tenant, boolean forUpdate) {
     return jdbc.sql(
             "select lockout_account_failures, lockout_address_failures, lockout_base_seconds,"
-                + " lockout_max_seconds from tenant_identity_settings"
+                + " lockout_max_seconds, lockout_reset_seconds from tenant_identity_settings"
                 + " where tenant_id = ? and lockout_account_failures is not null"
                 + (forUpdate ? " for update" : ""))
         .param(tenant.value())
@@ -145,7 +148,8 @@ class JdbcIdentitySettings implements IdentitySettings {
                 row.getInt(1),
                 row.getInt(2),
                 Duration.ofSeconds(row.getInt(3)),
-                Duration.ofSeconds(row.getInt(4))))
+                Duration.ofSeconds(row.getInt(4)),
+                Duration.ofSeconds(row.getInt(5))))
         .optional()
         .orElse(LockoutPolicy.DEFAULT);
   }

@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
  * Brute-force protection: failed sign-ins are counted per account and per source address, and past
  * the tenant's limits ({@link LockoutPolicy}, by default the 5th failure on an account, the 20th
  * from an address) each further failure locks the subject temporarily, the lock doubling from the
- * base lock (one minute) up to the longest (an hour). Counters older than a day start afresh.
- * Callers run inside the tenant's transaction.
+ * base lock (one minute) up to the longest (an hour). A counter without a failure for the policy's
+ * failure reset (a day) starts afresh. Callers run inside the tenant's transaction.
  */
 @Component
 final class SignInThrottle {
@@ -69,10 +69,10 @@ final class SignInThrottle {
         jdbc.sql(
                 "insert into sign_in_throttles (tenant_id, subject, failures) values (?, ?, 1)"
                     + " on conflict (tenant_id, subject) do update set failures = case"
-                    + " when sign_in_throttles.updated_at < now() - interval '1 day' then 1"
+                    + " when sign_in_throttles.updated_at < now() - ? * interval '1 second' then 1"
                     + " else sign_in_throttles.failures + 1 end, updated_at = now()"
                     + " returning failures")
-            .params(tenant.value(), subject)
+            .params(tenant.value(), subject, policy.failureReset().toSeconds())
             .query(Integer.class)
             .single();
     if (failures < threshold) {

@@ -77,7 +77,8 @@ class IdentitySettingsController {
             count("max_failures_per_account", body.maxFailuresPerAccount()),
             count("max_failures_per_address", body.maxFailuresPerAddress()),
             duration("base_lockout", body.baseLockout()),
-            duration("max_lockout", body.maxLockout()));
+            duration("max_lockout", body.maxLockout()),
+            duration("failure_reset", body.failureReset()));
     return settings.setLockoutPolicy(tenant.id(), policy).asFields();
   }
 
@@ -109,5 +110,6 @@ class IdentitySettingsController {
       @Nullable Integer maxFailuresPerAccount,
       @Nullable Integer maxFailuresPerAddress,
       @Nullable String baseLockout,
-      @Nullable String maxLockout) {}
+      @Nullable String maxLockout,
+      @Nullable String failureReset) {}
 }
