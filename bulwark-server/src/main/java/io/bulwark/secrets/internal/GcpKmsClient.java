@@ -49,6 +49,7 @@ final class GcpKmsClient implements KmsClient {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  private static final Pattern IPV4_LOOPBACK = Pattern.compile("127(\\.\\d{1,3}){3}");
 
   private final URI endpoint;
   private final GoogleCredentials credentials;
@@ -116,7 +117,9 @@ final class GcpKmsClient implements KmsClient {
   }
 
   private static boolean isLoopback(String host) {
-    return host.equals("localhost") || host.equals("[::1]") || host.startsWith("127.");
+    return host.equals("localhost")
+        || host.equals("[::1]")
+        || IPV4_LOOPBACK.matcher(host).matches();
   }
 
   @Override

@@ -180,6 +180,7 @@ class GcpKmsKeyEncryptionKeyProviderTests extends KeyEncryptionKeyProviderContra
     for (String refused :
         new String[] {
           "http://cloudkms.internal.example",
+          "http://127.attacker.example",
           "https://cloudkms.googleapis.com/v1",
           "https://user@cloudkms.googleapis.com",
           "https://cloudkms.googleapis.com?x=1",
