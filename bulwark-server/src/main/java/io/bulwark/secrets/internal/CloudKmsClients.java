@@ -8,14 +8,20 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the Tink KMS client for a key URI: {@code aws-kms://} keys through the bundled {@link
- * AwsKmsClient}, any other scheme among the clients registered with {@link KmsClients} (a
- * deployment that adds, say, Tink's Google Cloud client registers it before the server starts).
+ * AwsKmsClient}, {@code gcp-kms://} keys through the bundled {@link GcpKmsClient}, any other scheme
+ * among the clients registered with {@link KmsClients} (a deployment that adds another Tink KMS
+ * integration registers its client before the server starts).
  */
 final class CloudKmsClients {
 
   private CloudKmsClients() {}
 
-  static KmsClient forUri(String keyUri, @Nullable URI awsEndpoint)
+  /**
+   * @param awsEndpoint {@code BULWARK_KMS_AWS_ENDPOINT}, or {@code null}
+   * @param gcpEndpoint {@code BULWARK_KMS_GCP_ENDPOINT} (checked by {@link
+   *     GcpKmsClient#endpoint(String)}), or {@code null}
+   */
+  static KmsClient forUri(String keyUri, @Nullable URI awsEndpoint, @Nullable URI gcpEndpoint)
       throws GeneralSecurityException {
     if (keyUri.startsWith(AwsKmsClient.PREFIX)) {
       AwsKmsClient aws = AwsKmsClient.withDefaultChain(awsEndpoint);
@@ -24,6 +30,14 @@ final class CloudKmsClients {
             "BULWARK_KEK_URI must be aws-kms:// followed by a KMS key or alias ARN");
       }
       return aws;
+    }
+    if (keyUri.startsWith(GcpKmsClient.PREFIX)) {
+      if (GcpKmsClient.KeyName.parse(keyUri) == null) {
+        throw new IllegalStateException(
+            "BULWARK_KEK_URI must be gcp-kms://projects/<project>/locations/<location>"
+                + "/keyRings/<key ring>/cryptoKeys/<key> (a crypto key, not one of its versions)");
+      }
+      return GcpKmsClient.withApplicationDefaultCredentials(gcpEndpoint);
     }
     try {
       return KmsClients.get(keyUri);

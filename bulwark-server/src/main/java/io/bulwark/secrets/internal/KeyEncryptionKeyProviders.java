@@ -14,11 +14,11 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Chooses the key-encryption-key provider from {@code BULWARK_KEK_PROVIDER}: {@code configured}
- * (the keyset in {@code BULWARK_KEK}), {@code kms} (the key at {@code BULWARK_KEK_URI}: AWS KMS
- * bundled, or a Tink KMS client registered with {@link KmsClients}) or {@code local-file} (a keyset
- * file under the data directory). Unset, it takes {@code configured} when {@code BULWARK_KEK} is
- * set, {@code kms} when {@code BULWARK_KEK_URI} is, else {@code local-file}, which outside dev mode
- * is logged as a warning.
+ * (the keyset in {@code BULWARK_KEK}), {@code kms} (the key at {@code BULWARK_KEK_URI}: AWS KMS and
+ * Google Cloud KMS bundled, or a Tink KMS client registered with {@link KmsClients}) or {@code
+ * local-file} (a keyset file under the data directory). Unset, it takes {@code configured} when
+ * {@code BULWARK_KEK} is set, {@code kms} when {@code BULWARK_KEK_URI} is, else {@code local-file},
+ * which outside dev mode is logged as a warning.
  */
 @Configuration(proxyBeanMethods = false)
 class KeyEncryptionKeyProviders {
@@ -31,6 +31,7 @@ class KeyEncryptionKeyProviders {
       @Value("${bulwark.kek}") String configured,
       @Value("${bulwark.kek-uri:}") String keyUri,
       @Value("${bulwark.kms.aws-endpoint:}") String awsEndpoint,
+      @Value("${bulwark.kms.gcp-endpoint:}") String gcpEndpoint,
       @Value("${bulwark.db.data-dir}") Path dataDir,
       @Value("${bulwark.dev-mode}") boolean devMode)
       throws GeneralSecurityException {
@@ -56,7 +57,9 @@ class KeyEncryptionKeyProviders {
         }
         yield new KmsKeyEncryptionKeyProvider(
             CloudKmsClients.forUri(
-                keyUri.strip(), awsEndpoint.isBlank() ? null : URI.create(awsEndpoint.strip())),
+                keyUri.strip(),
+                awsEndpoint.isBlank() ? null : URI.create(awsEndpoint.strip()),
+                gcpEndpoint.isBlank() ? null : GcpKmsClient.endpoint(gcpEndpoint)),
             keyUri.strip());
       }
       case LocalFileKeyEncryptionKeyProvider.NAME -> {

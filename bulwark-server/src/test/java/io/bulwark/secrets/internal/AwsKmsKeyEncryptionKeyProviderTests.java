@@ -90,7 +90,7 @@ class AwsKmsKeyEncryptionKeyProviderTests extends KeyEncryptionKeyProviderContra
     assertThat(client.doesSupport("aws-kms://not-an-arn")).isFalse();
     assertThat(client.doesSupport("gcp-kms://projects/p/locations/l/keyRings/r/cryptoKeys/k"))
         .isFalse();
-    assertThatThrownBy(() -> CloudKmsClients.forUri("aws-kms://not-an-arn", endpoint.uri()))
+    assertThatThrownBy(() -> CloudKmsClients.forUri("aws-kms://not-an-arn", endpoint.uri(), null))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("ARN");
   }
