@@ -45,7 +45,7 @@ cpu_s() {
   echo "scale=2; $total / $tck" | bc
 }
 
-wait_for() { for _ in $(seq 1 120); do curl -sf "$1" >/dev/null 2>&1 && return 0; sleep 1; done; echo "no answer from $1" >&2; return 1; }
+wait_for() { for _ in $(seq 1 300); do curl -sf "$1" >/dev/null 2>&1 && return 0; sleep 1; done; echo "no answer from $1" >&2; return 1; }
 
 # Keycloak: dev mode (its embedded H2 file store), realm "bench", a confidential service client.
 KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin-password \
