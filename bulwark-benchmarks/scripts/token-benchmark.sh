@@ -2,8 +2,9 @@
 # client_credentials tokens/s: Bulwark beside Keycloak 26.7.3, one after the other in one run,
 # each with the same closed-loop driver (TokenLoad). Everything runs on loopback.
 # Prints, per round and server, tokens/s and latency (the driver) and the server's CPU seconds per
-# token (JVM plus child processes such as the embedded PostgreSQL, from /proc), and the idle RSS of
-# both servers 30 s after readiness, before any load.
+# token (JVM plus child processes, from /proc; for Bulwark also the embedded PostgreSQL's process
+# tree, which runs outside the JVM's), and the idle RSS of both servers 30 s after readiness, before
+# any load.
 # Usage: [ALG=RS256|ES256] bulwark-benchmarks/scripts/token-benchmark.sh [concurrency=16] [seconds=30] [rounds=3]
 # Ports: BW_PORT (default 8213), KC_PORT (default 8214), KC_MGMT_PORT (default 8215).
 set -euo pipefail
@@ -44,7 +45,7 @@ cpu_s() {
   echo "scale=2; $total / $tck" | bc
 }
 
-wait_for() { for _ in $(seq 1 120); do curl -sf "$1" >/dev/null 2>&1 && return 0; sleep 1; done; echo "no answer from $1" >&2; return 1; }
+wait_for() { for _ in $(seq 1 300); do curl -sf "$1" >/dev/null 2>&1 && return 0; sleep 1; done; echo "no answer from $1" >&2; return 1; }
 
 # Keycloak: dev mode (its embedded H2 file store), realm "bench", a confidential service client.
 KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin-password \
@@ -92,18 +93,24 @@ echo "idle RSS MB: Bulwark JVM $(rss_mb $BW_PID), Bulwark with embedded PostgreS
   "Keycloak $(tree_rss_mb $KC_PID)"
 
 DRIVER=("$JAVA_HOME/bin/java" -cp bulwark-benchmarks/target/bulwark-benchmarks.jar io.bulwark.benchmarks.identity.TokenLoad)
-measure() { # name pid url
-  local before after
+# The embedded PostgreSQL's postmaster (started through a user namespace, not a child of the JVM).
+pg_pid() { pgrep -f -- "token-benchmark/bulwark-data" | while read -r p; do [ "$p" != "$BW_PID" ] && echo "$p"; done | head -1; }
+per_token() { echo "scale=2; 1000 * $1 * $SECONDS_MEASURED / (($SECONDS_MEASURED + 10) * ($2 + 1))" | bc; }
+measure() { # name pid url [database pid]
+  local before after db_before=0 db_after=0
   before=$(cpu_s "$2")
+  [ -n "${4:-}" ] && db_before=$(cpu_s "$4")
   "${DRIVER[@]}" "$3" bench $SECRET "$CONCURRENCY" "$SECONDS_MEASURED" 10 | tee "$WORK/last.txt"
   after=$(cpu_s "$2")
+  [ -n "${4:-}" ] && db_after=$(cpu_s "$4")
   local tokens; tokens=$(sed -n 's/.* tokens=\([0-9]*\).*/\1/p' "$WORK/last.txt")
   # The CPU window includes the 10 s warm-up; assume the same token rate there.
-  echo "$1 server CPU ms per token: $(echo "scale=2; 1000 * ($after - $before) * $SECONDS_MEASURED / (($SECONDS_MEASURED + 10) * ($tokens + 1))" | bc)" \
+  echo "$1 server CPU ms per token: $(per_token "$(echo "$after - $before" | bc)" "$tokens")" \
+    "${4:+(embedded PostgreSQL: $(per_token "$(echo "$db_after - $db_before" | bc)" "$tokens") more)}" \
     "(load average: $(cut -d' ' -f1-3 /proc/loadavg))"
 }
 for round in $(seq 1 "$ROUNDS"); do
   echo "--- round $round"
-  measure Bulwark "$BW_PID" "http://127.0.0.1:$BW_PORT/t/system/oauth2/token"
+  measure Bulwark "$BW_PID" "http://127.0.0.1:$BW_PORT/t/system/oauth2/token" "$(pg_pid)"
   measure Keycloak "$KC_PID" "http://127.0.0.1:$KC_PORT/realms/bench/protocol/openid-connect/token"
 done

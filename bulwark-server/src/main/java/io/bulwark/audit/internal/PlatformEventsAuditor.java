@@ -14,6 +14,8 @@ import io.bulwark.identity.ServiceClientChanged;
 import io.bulwark.identity.SignInRecorded;
 import io.bulwark.identity.SigningKeyRotated;
 import io.bulwark.identity.TokenIssued;
+import io.bulwark.identity.TokenRefreshReused;
+import io.bulwark.identity.TokenRevoked;
 import io.bulwark.identity.UserChanged;
 import io.bulwark.identity.UserSessionRevoked;
 import io.bulwark.platform.BulwarkClaims;
@@ -86,6 +88,61 @@ class PlatformEventsAuditor {
             AuditEvent.builder(
                     AuditCategory.AUTHENTICATION, "token.issued", AuditOutcome.SUCCESS, actor)
                 .resource(new AuditResource("client", issued.clientId()))
+                .correlationId(correlationId())
+                .details(details)
+                .build()));
+  }
+
+  /**
+   * Recorded in the revocation's transaction. The actor is whoever revoked: the client that asked,
+   * the administrator who revoked the session, or the platform itself.
+   */
+  @EventListener
+  void on(TokenRevoked revoked) {
+    AuditActor actor =
+        switch (revoked.reason()) {
+          case CLIENT_REQUEST ->
+              revoked.requestedBy() == null
+                  ? actor()
+                  : new AuditActor(
+                      AuditActor.Type.SERVICE, revoked.requestedBy(), null, null, null);
+          case SESSION_REVOKED -> actor();
+          case REUSE_DETECTED -> AuditActor.system("reuse-detection");
+          case RECORDING_FAILED -> AuditActor.system("token-issuance");
+        };
+    ObjectNode details = JsonNodeFactory.instance.objectNode();
+    details.put("reason", revoked.reason().wireName());
+    details.put("client_id", revoked.clientId());
+    details.put("subject", revoked.subject());
+    details.put("principal_type", revoked.principalType());
+    details.put("jti", revoked.tokenId());
+    details.put("expires_at", revoked.expiresAt().toString());
+    ledger.append(
+        revoked.tenantId(),
+        List.of(
+            AuditEvent.builder(AuditCategory.SECURITY, "token.revoked", AuditOutcome.SUCCESS, actor)
+                .resource(new AuditResource("access_token", revoked.tokenId()))
+                .correlationId(correlationId())
+                .details(details)
+                .build()));
+  }
+
+  /** A stolen refresh token, presented again: refused, and its whole grant revoked. */
+  @EventListener
+  void on(TokenRefreshReused reused) {
+    ObjectNode details = JsonNodeFactory.instance.objectNode();
+    details.put("client_id", reused.clientId());
+    details.put("user_id", reused.subject());
+    ledger.append(
+        reused.tenantId(),
+        List.of(
+            AuditEvent.builder(
+                    AuditCategory.SECURITY,
+                    "token.refresh_reused",
+                    AuditOutcome.DENIED,
+                    new AuditActor(
+                        AuditActor.Type.SERVICE, reused.clientId(), null, reused.sourceIp(), null))
+                .resource(new AuditResource("session", reused.sessionId()))
                 .correlationId(correlationId())
                 .details(details)
                 .build()));

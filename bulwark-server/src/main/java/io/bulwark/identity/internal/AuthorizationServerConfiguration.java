@@ -42,6 +42,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Spring Security's authorization server, serving one issuer per tenant at {@code {base}/t/{slug}}.
@@ -57,7 +58,8 @@ class AuthorizationServerConfiguration {
       HttpSecurity http,
       ProblemSecurityHandlers problemHandlers,
       ApplicationEventPublisher events,
-      OAuth2AuthorizationService authorizations)
+      OAuth2AuthorizationService authorizations,
+      TokenRevoker revoker)
       throws Exception {
     OAuth2AuthorizationServerConfigurer authorizationServer =
         new OAuth2AuthorizationServerConfigurer();
@@ -72,7 +74,10 @@ class AuthorizationServerConfiguration {
                     .oidc(Customizer.withDefaults())
                     .tokenEndpoint(token ->
                         token.accessTokenResponseHandler(
-                            new IssuedTokenAnnouncer(events, authorizations))))
+                            new IssuedTokenAnnouncer(events, authorizations, revoker)))
+                    .tokenRevocationEndpoint(revocation ->
+                        revocation.authenticationProviders(
+                            providers -> providers.replaceAll(RevocationRequests::new))))
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
         // A browser's sign-in to this tenant lives in the session under the tenant's own key.
         .securityContext(
@@ -121,11 +126,31 @@ class AuthorizationServerConfiguration {
         java.time.Clock.systemUTC());
   }
 
+  /**
+   * client_credentials grants are not stored ({@link StatelessClientTokens}); the others are, in
+   * {@code oauth2_authorization}, with refresh-token reuse detection ({@link
+   * FamilyRevokingAuthorizationService}).
+   */
   @Bean
   OAuth2AuthorizationService authorizationService(
-      JdbcTemplate jdbc, RegisteredClientRepository clients) {
-    return new FamilyRevokingAuthorizationService(
-        new JdbcOAuth2AuthorizationService(jdbc, clients), JdbcClient.create(jdbc));
+      JdbcTemplate jdbc,
+      RegisteredClientRepository clients,
+      TenantJwtDecoder tokens,
+      RevocationList revocations,
+      TokenRevoker revoker,
+      TransactionTemplate transactions,
+      ApplicationEventPublisher events) {
+    return new StatelessClientTokens(
+        new FamilyRevokingAuthorizationService(
+            new JdbcOAuth2AuthorizationService(jdbc, clients),
+            JdbcClient.create(jdbc),
+            revoker,
+            transactions,
+            events),
+        tokens,
+        clients,
+        revocations,
+        revoker);
   }
 
   @Bean

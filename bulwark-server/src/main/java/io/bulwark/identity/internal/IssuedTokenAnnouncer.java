@@ -28,8 +28,9 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
 
 /**
  * Answers the token endpoint only after the issued token was announced as {@link TokenIssued}
- * (which the audit ledger records, durably). If announcing fails the token is revoked at once and
- * the client gets {@code server_error} instead of it, so no token leaves without its audit record.
+ * (which the audit ledger records, durably). If announcing fails the token is revoked at once (its
+ * {@code jti} goes on the {@link RevocationList}, and a user's authorization is removed) and the
+ * client gets {@code server_error} instead of it, so no token leaves without its audit record.
  */
 final class IssuedTokenAnnouncer implements AuthenticationSuccessHandler {
 
@@ -37,13 +38,17 @@ final class IssuedTokenAnnouncer implements AuthenticationSuccessHandler {
 
   private final ApplicationEventPublisher events;
   private final OAuth2AuthorizationService authorizations;
+  private final TokenRevoker revoker;
   private final AuthenticationSuccessHandler response =
       new OAuth2AccessTokenResponseAuthenticationSuccessHandler();
 
   IssuedTokenAnnouncer(
-      ApplicationEventPublisher events, OAuth2AuthorizationService authorizations) {
+      ApplicationEventPublisher events,
+      OAuth2AuthorizationService authorizations,
+      TokenRevoker revoker) {
     this.events = events;
     this.authorizations = authorizations;
+    this.revoker = revoker;
   }
 
   @Override
@@ -101,6 +106,22 @@ final class IssuedTokenAnnouncer implements AuthenticationSuccessHandler {
   }
 
   private void revoke(OAuth2AccessTokenAuthenticationToken issued) {
+    TenantId tenant =
+        TenantContext.current()
+            .orElseThrow(() -> new IllegalStateException("token issued outside a tenant"));
+    JWTClaimsSet claims = claims(issued.getAccessToken().getTokenValue());
+    if (claims != null && claims.getJWTID() != null && claims.getExpirationTime() != null) {
+      String clientId = issued.getRegisteredClient().getClientId();
+      Object type = claims.getClaim(io.bulwark.platform.BulwarkClaims.PRINCIPAL_TYPE);
+      revoker.revokeUnrecorded(
+          tenant,
+          new TokenRevoker.Revocable(
+              clientId,
+              claims.getSubject() == null ? clientId : claims.getSubject(),
+              type == null ? "client" : type.toString(),
+              claims.getJWTID(),
+              claims.getExpirationTime().toInstant()));
+    }
     OAuth2Authorization authorization =
         authorizations.findByToken(
             issued.getAccessToken().getTokenValue(), OAuth2TokenType.ACCESS_TOKEN);

@@ -1,5 +1,6 @@
 package io.bulwark.identity.internal;
 
+import io.bulwark.identity.TokenRevoked;
 import io.bulwark.identity.UserSession;
 import io.bulwark.identity.UserSessionRevoked;
 import io.bulwark.identity.UserSessions;
@@ -12,7 +13,10 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataRetrievalFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -20,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Sessions read from the rows Spring's JDBC authorization service keeps in {@code
  * oauth2_authorization} for the authorization-code grant, never selecting a token column. Every
  * refresh token a session held is in {@code oauth2_refresh_token_family}, so a session with more
- * than one was refreshed. Revocation deletes the row and those entries.
+ * than one was refreshed. Revocation deletes the row and those entries, and revokes every access
+ * token the session issued that has not expired yet ({@link TokenRevoker}).
  */
 @Service
 class JdbcUserSessions implements UserSessions {
@@ -40,12 +45,20 @@ class JdbcUserSessions implements UserSessions {
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
   private final ApplicationEventPublisher events;
+  private final OAuth2AuthorizationService authorizations;
+  private final TokenRevoker revoker;
 
   JdbcUserSessions(
-      JdbcClient jdbc, TransactionTemplate transactions, ApplicationEventPublisher events) {
+      JdbcClient jdbc,
+      TransactionTemplate transactions,
+      ApplicationEventPublisher events,
+      OAuth2AuthorizationService authorizations,
+      TokenRevoker revoker) {
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.events = events;
+    this.authorizations = authorizations;
+    this.revoker = revoker;
   }
 
   @Override
@@ -86,6 +99,15 @@ class JdbcUserSessions implements UserSessions {
   }
 
   private void delete(TenantId tenant, UserSession session) {
+    OAuth2Authorization authorization;
+    try {
+      authorization = authorizations.findById(session.id());
+    } catch (DataRetrievalFailureException clientGone) {
+      authorization = null;
+    }
+    if (authorization != null) {
+      revoker.revoke(tenant, authorization, true, TokenRevoked.Reason.SESSION_REVOKED, null);
+    }
     jdbc.sql("delete from oauth2_refresh_token_family where tenant_id = ? and authorization_id = ?")
         .params(tenant.value(), session.id())
         .update();

@@ -30,6 +30,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.stereotype.Component;
@@ -45,6 +46,10 @@ import org.springframework.stereotype.Component;
  * on every call pays for parsing and the signature check once in a while instead of on every
  * request (it was a third of a secret read's CPU). When the tenant's keys change (a rotation, a
  * reload), the token is checked again.
+ *
+ * <p>Whether remembered or not, a token whose {@code jti} is on the {@link RevocationList} is
+ * rejected: at once on the node that revoked it, within {@link RevocationList#MAX_STALENESS} on the
+ * others.
  */
 @Component
 final class TenantJwtDecoder implements JwtDecoder {
@@ -58,14 +63,19 @@ final class TenantJwtDecoder implements JwtDecoder {
   private final Tenants tenants;
   private final SigningKeys signingKeys;
   private final String publicUrl;
+  private final RevocationList revocations;
 
   private final ConcurrentHashMap<TenantId, JwtDecoder> decoders = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Validated> validated = new ConcurrentHashMap<>();
 
   TenantJwtDecoder(
-      Tenants tenants, SigningKeys signingKeys, @Value("${bulwark.public-url}") String publicUrl) {
+      Tenants tenants,
+      SigningKeys signingKeys,
+      RevocationList revocations,
+      @Value("${bulwark.public-url}") String publicUrl) {
     this.tenants = tenants;
     this.signingKeys = signingKeys;
+    this.revocations = revocations;
     this.publicUrl =
         publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
   }
@@ -77,11 +87,14 @@ final class TenantJwtDecoder implements JwtDecoder {
     if (remembered != null
         && now.isBefore(remembered.until())
         && signingKeys.of(remembered.tenant()) == remembered.keys()) {
-      return remembered.jwt();
+      return notRevoked(remembered.tenant(), remembered.jwt());
     }
     Tenant tenant = issuingTenant(token).orElseThrow(() -> new BadJwtException("Unknown issuer"));
     SigningKeys.TenantKeys keys = signingKeys.of(tenant.id());
-    Jwt jwt = decoders.computeIfAbsent(tenant.id(), id -> decoderFor(tenant)).decode(token);
+    Jwt jwt =
+        notRevoked(
+            tenant.id(),
+            decoders.computeIfAbsent(tenant.id(), id -> decoderFor(tenant)).decode(token));
     Instant expiresAt = jwt.getExpiresAt();
     if (expiresAt != null) {
       if (validated.size() >= MAX_REMEMBERED) {
@@ -91,6 +104,20 @@ final class TenantJwtDecoder implements JwtDecoder {
       validated.put(
           token,
           new Validated(jwt, tenant.id(), keys, expiresAt.isBefore(until) ? expiresAt : until));
+    }
+    return jwt;
+  }
+
+  private Jwt notRevoked(TenantId tenant, Jwt jwt) {
+    String jti = jwt.getId();
+    boolean revoked;
+    try {
+      revoked = jti != null && revocations.isRevoked(tenant, jti);
+    } catch (IllegalStateException e) {
+      throw new JwtException("The revoked-token list is not available", e);
+    }
+    if (revoked) {
+      throw new BadJwtException("The token was revoked");
     }
     return jwt;
   }
