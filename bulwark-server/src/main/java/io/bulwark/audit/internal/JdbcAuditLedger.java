@@ -60,6 +60,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -190,7 +191,33 @@ class JdbcAuditLedger implements AuditLedger {
     if (!frontier.rootHash().equals(head.root())) {
       throw damaged(tenant);
     }
-    Map<UUID, Long> existing = existingIndexes(tenant, batches);
+    if (batches.stream().flatMap(List::stream).noneMatch(entry -> entry.event().id() != null)) {
+      // Ids the server assigned (UUIDv7) are new to the log: nothing to look up.
+      return appendAssuming(tenant, head, store, frontier, batches, new HashMap<>());
+    }
+    // Re-sent ids are rare: append as if none were known, and let the unique index on event ids
+    // say otherwise. Only then look them up, and append again without them.
+    jdbc.sql("savepoint audit_append").update();
+    try {
+      return appendAssuming(tenant, head, store, frontier, batches, new HashMap<>());
+    } catch (DuplicateKeyException resent) {
+      jdbc.sql("rollback to savepoint audit_append").update();
+      return appendAssuming(
+          tenant, head, store, frontier, batches, existingIndexes(tenant, batches));
+    }
+  }
+
+  /**
+   * Appends the batches' entries whose ids are not in {@code existing}, in order, and answers the
+   * others as duplicates.
+   */
+  private List<List<AuditReceipt>> appendAssuming(
+      TenantId tenant,
+      Head head,
+      PostgresNodeStore store,
+      Rfc9162CompactRange frontier,
+      List<List<PreparedEntry>> batches,
+      Map<UUID, Long> existing) {
     List<PreparedEntry> fresh = new ArrayList<>();
     List<List<AuditReceipt>> receipts = new ArrayList<>(batches.size());
     for (List<PreparedEntry> batch : batches) {
