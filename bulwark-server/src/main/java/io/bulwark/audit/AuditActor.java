@@ -60,11 +60,14 @@ public record AuditActor(
     SERVICE,
     SYSTEM;
 
+    // Computed once: the ingest path asks for it several times per event.
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     /**
      * @return the name used in JSON
      */
     public String wireName() {
-      return name().toLowerCase(Locale.ROOT);
+      return wireName;
     }
 
     /**

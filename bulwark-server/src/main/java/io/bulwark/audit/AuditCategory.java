@@ -14,11 +14,14 @@ public enum AuditCategory {
   SECURITY,
   SYSTEM;
 
+  // Computed once: the ingest path asks for it several times per event.
+  private final String wireName = name().toLowerCase(Locale.ROOT);
+
   /**
    * @return the name used in JSON and queries, such as {@code data_access}
    */
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return wireName;
   }
 
   /**

@@ -11,11 +11,14 @@ public enum AuditClassification {
   CUSTOMER_SENSITIVE,
   CUSTOMER_HIGHLY_SENSITIVE;
 
+  // Computed once: the ingest path asks for it several times per event.
+  private final String wireName = name().toLowerCase(Locale.ROOT);
+
   /**
    * @return the name used in JSON
    */
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return wireName;
   }
 
   /**

@@ -10,11 +10,14 @@ public enum AuditOutcome {
   /** Refused by an access decision. */
   DENIED;
 
+  // Computed once: the ingest path asks for it several times per event.
+  private final String wireName = name().toLowerCase(Locale.ROOT);
+
   /**
    * @return the name used in JSON and queries
    */
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return wireName;
   }
 
   /**

@@ -82,6 +82,10 @@ class AuditApiIntegrationTests {
     assertThat(receipts.get(1).get("duplicate").asBoolean()).isTrue();
     assertThat(receipts.get(2).get("index").asLong()).isEqualTo(2);
     assertThat(ledger.size(acme.tenant)).isEqualTo(4);
+    // The first attempt of that append, undone when the re-sent id was found, left nothing behind.
+    assertThat(append(batch(event(6))).json().get("events").get(0).get("index").asLong())
+        .isEqualTo(4);
+    assertThat(ledger.verify(acme.tenant, null, null).intact()).isTrue();
   }
 
   @Test

@@ -216,7 +216,7 @@ class AuditRetentionIntegrationTests {
     assertThat(verify().get("intact").asBoolean()).isTrue();
 
     asOwner(
-        "update audit_nodes set hash = sha256(hash) where tenant_id = ? and level = 0 and idx = 1");
+        "update audit_entries set leaf_hash = sha256(leaf_hash) where tenant_id = ? and idx = 1");
 
     JsonNode verified = verify();
     assertThat(verified.get("intact").asBoolean()).isFalse();
@@ -364,6 +364,8 @@ class AuditRetentionIntegrationTests {
         new String[] {
           "update audit_entries set action = 'forged.action' where tenant_id = ?",
           "update audit_entries set body = null, pruned_at = now(), action = 'x' where tenant_id = ?",
+          "update audit_entries set body = null, pruned_at = now(), leaf_hash = sha256(leaf_hash)"
+              + " where tenant_id = ?",
           "delete from audit_entries where tenant_id = ?"
         }) {
       assertThatThrownBy(() -> asOwnerInsidePruneGuard(sql))

@@ -126,7 +126,7 @@ class AuditTamperIntegrationTests {
   @Test
   void rewrittenLeafHashIsCaughtByTheParentNode() throws SQLException {
     asOwner(
-        "update audit_nodes set hash = sha256('forged'::bytea) where tenant_id = ? and level = 0"
+        "update audit_entries set leaf_hash = sha256('forged'::bytea) where tenant_id = ?"
             + " and idx = 4");
 
     JsonNode result = verify("");
@@ -192,6 +192,9 @@ class AuditTamperIntegrationTests {
           "delete from audit_entries where tenant_id = ?",
           "update audit_nodes set hash = hash where tenant_id = ?",
           "delete from audit_nodes where tenant_id = ?",
+          "update audit_entries set leaf_hash = null where tenant_id = ?",
+          "update audit_node_tiles set hashes = hashes where tenant_id = ?",
+          "delete from audit_node_tiles where tenant_id = ?",
           "delete from audit_checkpoints where tenant_id = ?"
         }) {
       assertThatThrownBy(() ->

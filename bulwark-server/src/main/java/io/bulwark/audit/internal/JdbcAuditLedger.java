@@ -60,6 +60,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -85,7 +86,7 @@ class JdbcAuditLedger implements AuditLedger {
   private static final JsonMapper STRICT = Rfc8785Canonicalizer.strictMapper();
   private static final String ENTRY_COLUMNS =
       "tenant_id, idx, event_id, occurred_at, recorded_at, category, action, outcome, actor_type,"
-          + " actor_id, resource_type, resource_id, correlation_id, break_glass, body";
+          + " actor_id, resource_type, resource_id, correlation_id, break_glass, body, leaf_hash";
 
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
@@ -190,7 +191,33 @@ class JdbcAuditLedger implements AuditLedger {
     if (!frontier.rootHash().equals(head.root())) {
       throw damaged(tenant);
     }
-    Map<UUID, Long> existing = existingIndexes(tenant, batches);
+    if (batches.stream().flatMap(List::stream).noneMatch(entry -> entry.event().id() != null)) {
+      // Ids the server assigned (UUIDv7) are new to the log: nothing to look up.
+      return appendAssuming(tenant, head, store, frontier, batches, new HashMap<>());
+    }
+    // Re-sent ids are rare: append as if none were known, and let the unique index on event ids
+    // say otherwise. Only then look them up, and append again without them.
+    jdbc.sql("savepoint audit_append").update();
+    try {
+      return appendAssuming(tenant, head, store, frontier, batches, new HashMap<>());
+    } catch (DuplicateKeyException resent) {
+      jdbc.sql("rollback to savepoint audit_append").update();
+      return appendAssuming(
+          tenant, head, store, frontier, batches, existingIndexes(tenant, batches));
+    }
+  }
+
+  /**
+   * Appends the batches' entries whose ids are not in {@code existing}, in order, and answers the
+   * others as duplicates.
+   */
+  private List<List<AuditReceipt>> appendAssuming(
+      TenantId tenant,
+      Head head,
+      PostgresNodeStore store,
+      Rfc9162CompactRange frontier,
+      List<List<PreparedEntry>> batches,
+      Map<UUID, Long> existing) {
     List<PreparedEntry> fresh = new ArrayList<>();
     List<List<AuditReceipt>> receipts = new ArrayList<>(batches.size());
     for (List<PreparedEntry> batch : batches) {
@@ -215,7 +242,7 @@ class JdbcAuditLedger implements AuditLedger {
         Rfc9162Appender.create()
             .appendLeafHashes(frontier, fresh.stream().map(PreparedEntry::leafHash).toList());
     insertEntries(tenant, head.size(), fresh);
-    store.insert(appended.nodes());
+    store.append(head.size(), appended.nodes(), appended.treeSize());
     jdbc.sql(
             "with head as (insert into audit_heads (tenant_id, size, root_hash, updated_at)"
                 + " values (?, ?, ?, now()) on conflict (tenant_id) do update set"
@@ -293,6 +320,7 @@ class JdbcAuditLedger implements AuditLedger {
     @Nullable String[] correlationIds = new String[n];
     boolean[] breakGlass = new boolean[n];
     byte[][] bodies = new byte[n][];
+    byte[][] leafHashes = new byte[n][];
     for (int i = 0; i < n; i++) {
       PreparedEntry entry = entries.get(i);
       AuditEvent event = entry.event();
@@ -309,18 +337,19 @@ class JdbcAuditLedger implements AuditLedger {
       correlationIds[i] = event.correlationId();
       breakGlass[i] = event.breakGlass();
       bodies[i] = entry.body();
+      leafHashes[i] = entry.leafHash().toByteArray();
     }
     jdbc.sql(
             "insert into audit_entries ("
                 + ENTRY_COLUMNS
                 + ") select ?, ? + e.ord - 1, e.event_id, e.occurred_at, e.recorded_at,"
                 + " e.category, e.action, e.outcome, e.actor_type, e.actor_id, e.resource_type,"
-                + " e.resource_id, e.correlation_id, e.break_glass, e.body"
+                + " e.resource_id, e.correlation_id, e.break_glass, e.body, e.leaf_hash"
                 + " from unnest(?::uuid[], ?::timestamptz[], ?::timestamptz[], ?::text[],"
                 + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
-                + " ?::bool[], ?::bytea[]) with ordinality as e(event_id, occurred_at,"
+                + " ?::bool[], ?::bytea[], ?::bytea[]) with ordinality as e(event_id, occurred_at,"
                 + " recorded_at, category, action, outcome, actor_type, actor_id, resource_type,"
-                + " resource_id, correlation_id, break_glass, body, ord)")
+                + " resource_id, correlation_id, break_glass, body, leaf_hash, ord)")
         .params(
             tenant.value(),
             firstIndex,
@@ -336,7 +365,8 @@ class JdbcAuditLedger implements AuditLedger {
             resourceIds,
             correlationIds,
             breakGlass,
-            bodies)
+            bodies,
+            leafHashes)
         .update();
   }
 
@@ -354,10 +384,8 @@ class JdbcAuditLedger implements AuditLedger {
         transactions,
         () ->
             jdbc.sql(
-                    "select e.idx, e.body, case when e.body is null then (select n.hash from"
-                        + " audit_nodes n where n.tenant_id = e.tenant_id and n.level = 0"
-                        + " and n.idx = e.idx) end from audit_entries e"
-                        + " where e.tenant_id = ? and e.idx = ?")
+                    "select idx, body, case when body is null then leaf_hash end"
+                        + " from audit_entries where tenant_id = ? and idx = ?")
                 .params(tenant.value(), index)
                 .query((row, n) -> {
                   if (row.getBytes(2) == null) {
@@ -644,11 +672,9 @@ class JdbcAuditLedger implements AuditLedger {
     while (next < to) {
       List<ExportRow> page =
           jdbc.sql(
-                  "select e.idx, e.body, n.hash from audit_entries e"
-                      + " left join audit_nodes n on n.tenant_id = e.tenant_id"
-                      + " and n.level = 0 and n.idx = e.idx"
-                      + " where e.tenant_id = ? and e.idx >= ? and e.idx < ?"
-                      + " order by e.idx limit ?")
+                  "select idx, body, leaf_hash from audit_entries"
+                      + " where tenant_id = ? and idx >= ? and idx < ?"
+                      + " order by idx limit ?")
               .params(tenant.value(), next, to, EXPORT_PAGE)
               .query((row, n) -> new ExportRow(row.getLong(1), row.getBytes(2), row.getBytes(3)))
               .list();
@@ -842,10 +868,9 @@ class JdbcAuditLedger implements AuditLedger {
     private void fetch() {
       List<Row> rows =
           jdbc.sql(
-                  "select e.idx, e.body, case when e.body is null then (select n.hash from"
-                      + " audit_nodes n where n.tenant_id = e.tenant_id and n.level = 0"
-                      + " and n.idx = e.idx) end from audit_entries e where e.tenant_id = ?"
-                      + " and e.idx >= ? and e.idx < ? order by e.idx limit ?")
+                  "select idx, body, case when body is null then leaf_hash end"
+                      + " from audit_entries where tenant_id = ? and idx >= ? and idx < ?"
+                      + " order by idx limit ?")
               .params(tenant.value(), fetchFrom, end, VERIFY_PAGE)
               .query((row, n) -> new Row(row.getLong(1), row.getBytes(2), row.getBytes(3)))
               .list();

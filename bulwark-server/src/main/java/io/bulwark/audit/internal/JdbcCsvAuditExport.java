@@ -85,11 +85,9 @@ class JdbcCsvAuditExport implements AuditCsvExport {
               while (next < to) {
                 List<Row> page =
                     jdbc.sql(
-                            "select e.idx, e.body, n.hash from audit_entries e"
-                                + " left join audit_nodes n on n.tenant_id = e.tenant_id"
-                                + " and n.level = 0 and n.idx = e.idx"
-                                + " where e.tenant_id = ? and e.idx >= ? and e.idx < ?"
-                                + " order by e.idx limit ?")
+                            "select idx, body, leaf_hash from audit_entries"
+                                + " where tenant_id = ? and idx >= ? and idx < ?"
+                                + " order by idx limit ?")
                         .params(tenant.value(), next, to, PAGE)
                         .query(
                             (row, n) -> new Row(row.getLong(1), row.getBytes(2), row.getBytes(3)))

@@ -8,14 +8,19 @@ import io.bulwark.ledger.merkle.Sha256Hash;
 import io.bulwark.platform.TenantId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A tenant's Merkle nodes in {@code audit_nodes}, keyed by (tenant, level, index). Each {@link
- * #read} is one query, as the ledger library plans its reads. Use it inside a transaction bound to
- * the tenant.
+ * A tenant's Merkle nodes (see {@code V21__audit_node_tiles.sql}): leaf hashes in their entries'
+ * rows ({@code audit_entries.leaf_hash}), the interior nodes of every complete 256-leaf subtree in
+ * one {@code audit_node_tiles} row ({@link NodeTiles}), and the rest — nodes above the tiles and
+ * interior nodes of the incomplete tile at the right edge — one row each in {@code audit_nodes}. A
+ * {@link #read} is one query, two when it needs nodes outside entries and tiles. Use it inside a
+ * transaction bound to the tenant.
  */
 final class PostgresNodeStore implements NodeStore {
 
@@ -32,22 +37,14 @@ final class PostgresNodeStore implements NodeStore {
     if (ids.isEmpty()) {
       return List.of();
     }
-    long[] levels = new long[ids.size()];
-    long[] indexes = new long[ids.size()];
-    for (int i = 0; i < ids.size(); i++) {
-      levels[i] = ids.get(i).level();
-      indexes[i] = ids.get(i).index();
+    Map<NodeId, Sha256Hash> found = readLeavesAndTiles(ids);
+    List<NodeId> single = new ArrayList<>();
+    for (NodeId id : ids) {
+      if (id.level() > 0 && !found.containsKey(id)) {
+        single.add(id);
+      }
     }
-    Map<NodeId, Sha256Hash> found = new HashMap<>(ids.size() * 2);
-    jdbc.sql(
-            "select n.level, n.idx, n.hash from audit_nodes n"
-                + " join unnest(?::int8[], ?::int8[]) as wanted(level, idx)"
-                + " on n.level = wanted.level and n.idx = wanted.idx"
-                + " where n.tenant_id = ?")
-        .params(levels, indexes, tenant.value())
-        .query(rows -> {
-          found.put(new NodeId(rows.getInt(1), rows.getLong(2)), Sha256Hash.of(rows.getBytes(3)));
-        });
+    found.putAll(readSingle(single));
     List<Sha256Hash> hashes = new ArrayList<>(ids.size());
     for (NodeId id : ids) {
       Sha256Hash hash = found.get(id);
@@ -59,8 +56,145 @@ final class PostgresNodeStore implements NodeStore {
     return hashes;
   }
 
-  /** Inserts nodes in one statement: one array per column, unnested server-side. */
-  void insert(List<MerkleNode> nodes) {
+  private Map<NodeId, Sha256Hash> readLeavesAndTiles(List<NodeId> ids) {
+    Set<Long> leaves = new LinkedHashSet<>();
+    Set<Long> tiles = new LinkedHashSet<>();
+    for (NodeId id : ids) {
+      if (id.level() == 0) {
+        leaves.add(id.index());
+      } else if (NodeTiles.tiled(id)) {
+        tiles.add(NodeTiles.tileOf(id));
+      }
+    }
+    Map<NodeId, Sha256Hash> found = new HashMap<>(ids.size() * 2);
+    if (leaves.isEmpty() && tiles.isEmpty()) {
+      return found;
+    }
+    Map<Long, byte[]> tileHashes = new HashMap<>();
+    jdbc.sql(
+            "select 0, idx, leaf_hash from audit_entries where tenant_id = ?"
+                + " and idx = any(?::int8[]) and leaf_hash is not null"
+                + " union all select 1, tile, hashes from audit_node_tiles where tenant_id = ?"
+                + " and tile = any(?::int8[])")
+        .params(tenant.value(), toArray(leaves), tenant.value(), toArray(tiles))
+        .query(rows -> {
+          if (rows.getInt(1) == 0) {
+            found.put(NodeId.leaf(rows.getLong(2)), Sha256Hash.of(rows.getBytes(3)));
+          } else {
+            tileHashes.put(rows.getLong(2), rows.getBytes(3));
+          }
+        });
+    if (!tileHashes.isEmpty()) {
+      for (NodeId id : ids) {
+        if (NodeTiles.tiled(id)) {
+          byte[] tile = tileHashes.get(NodeTiles.tileOf(id));
+          if (tile != null) {
+            found.put(id, Sha256Hash.of(tile, NodeTiles.offset(id) * Sha256Hash.LENGTH));
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  private Map<NodeId, Sha256Hash> readSingle(List<NodeId> ids) {
+    Map<NodeId, Sha256Hash> found = new HashMap<>(ids.size() * 2);
+    if (ids.isEmpty()) {
+      return found;
+    }
+    long[] levels = new long[ids.size()];
+    long[] indexes = new long[ids.size()];
+    for (int i = 0; i < ids.size(); i++) {
+      levels[i] = ids.get(i).level();
+      indexes[i] = ids.get(i).index();
+    }
+    jdbc.sql(
+            "select n.level, n.idx, n.hash from audit_nodes n"
+                + " join unnest(?::int8[], ?::int8[]) as wanted(level, idx)"
+                + " on n.level = wanted.level and n.idx = wanted.idx"
+                + " where n.tenant_id = ?")
+        .params(levels, indexes, tenant.value())
+        .query(rows -> {
+          found.put(new NodeId(rows.getInt(1), rows.getLong(2)), Sha256Hash.of(rows.getBytes(3)));
+        });
+    return found;
+  }
+
+  /**
+   * Stores the nodes an append made, growing the tree from {@code sizeBefore} to {@code sizeAfter}
+   * leaves. Leaf hashes are not stored here (their entries carry them). Each tile the append
+   * completes is written whole, with the interior nodes earlier appends stored one by one; the
+   * other nodes are inserted one row each. At most three statements.
+   *
+   * @param sizeBefore the tree size before the append
+   * @param nodes every node the append made ({@code Rfc9162AppendResult.nodes()})
+   * @param sizeAfter the tree size after it
+   * @throws MissingNodeException if an interior node of the tile being completed is not stored
+   */
+  void append(long sizeBefore, List<MerkleNode> nodes, long sizeAfter) {
+    long firstTile = NodeTiles.completeTiles(sizeBefore);
+    long endTile = NodeTiles.completeTiles(sizeAfter);
+    Map<Long, TileBuilder> tiles = new HashMap<>();
+    for (long tile = firstTile; tile < endTile; tile++) {
+      tiles.put(tile, new TileBuilder());
+    }
+    if (firstTile < endTile && sizeBefore % NodeTiles.LEAVES != 0) {
+      List<NodeId> earlier = new ArrayList<>();
+      for (int offset = 0; offset < NodeTiles.NODES; offset++) {
+        NodeId id = NodeTiles.nodeAt(firstTile, offset);
+        if (id.endLeaf() <= sizeBefore) {
+          earlier.add(id);
+        }
+      }
+      Map<NodeId, Sha256Hash> stored = readSingle(earlier);
+      for (NodeId id : earlier) {
+        Sha256Hash hash = stored.get(id);
+        if (hash == null) {
+          throw new MissingNodeException(id);
+        }
+        tiles.get(firstTile).put(id, hash);
+      }
+    }
+    List<MerkleNode> single = new ArrayList<>();
+    for (MerkleNode node : nodes) {
+      NodeId id = node.id();
+      if (id.level() == 0) {
+        continue;
+      }
+      TileBuilder tile = NodeTiles.tiled(id) ? tiles.get(NodeTiles.tileOf(id)) : null;
+      if (tile != null) {
+        tile.put(id, node.hash());
+      } else {
+        single.add(node);
+      }
+    }
+    insertTiles(tiles);
+    insertSingle(single);
+  }
+
+  private void insertTiles(Map<Long, TileBuilder> tiles) {
+    if (tiles.isEmpty()) {
+      return;
+    }
+    long[] numbers = new long[tiles.size()];
+    byte[][] hashes = new byte[tiles.size()][];
+    int i = 0;
+    for (Map.Entry<Long, TileBuilder> tile : tiles.entrySet()) {
+      numbers[i] = tile.getKey();
+      hashes[i] = tile.getValue().complete(tile.getKey());
+      i++;
+    }
+    jdbc.sql(
+            "insert into audit_node_tiles (tenant_id, tile, hashes)"
+                + " select ?, t.tile, t.hashes from unnest(?::int8[], ?::bytea[]) as t(tile, hashes)")
+        .params(tenant.value(), numbers, hashes)
+        .update();
+  }
+
+  private void insertSingle(List<MerkleNode> nodes) {
+    if (nodes.isEmpty()) {
+      return;
+    }
     int[] levels = new int[nodes.size()];
     long[] indexes = new long[nodes.size()];
     byte[][] hashes = new byte[nodes.size()][];
@@ -76,5 +210,28 @@ final class PostgresNodeStore implements NodeStore {
                 + " from unnest(?::int2[], ?::int8[], ?::bytea[]) as n(level, idx, hash)")
         .params(tenant.value(), levels, indexes, hashes)
         .update();
+  }
+
+  private static long[] toArray(Set<Long> values) {
+    return values.stream().mapToLong(Long::longValue).toArray();
+  }
+
+  /** The {@value NodeTiles#NODES} hashes of one tile, filled in any order. */
+  private static final class TileBuilder {
+    private final byte[] hashes = new byte[NodeTiles.NODES * Sha256Hash.LENGTH];
+    private int filled;
+
+    void put(NodeId id, Sha256Hash hash) {
+      hash.copyTo(hashes, NodeTiles.offset(id) * Sha256Hash.LENGTH);
+      filled++;
+    }
+
+    byte[] complete(long tile) {
+      if (filled != NodeTiles.NODES) {
+        throw new IllegalStateException(
+            "tile " + tile + " has " + filled + " of its " + NodeTiles.NODES + " nodes");
+      }
+      return hashes;
+    }
   }
 }

@@ -79,6 +79,10 @@ final class SensitiveFieldHasher {
     this.keySource = keySource;
   }
 
+  // "_ssn" and so on, made once rather than for every member name of every event.
+  private static final List<String> MORE_SENSITIVE_SUFFIXES =
+      MORE_SENSITIVE_NAMES.stream().map(name -> "_" + name).toList();
+
   /**
    * @param name a field name
    * @return whether a value under this name is hashed whole
@@ -88,8 +92,11 @@ final class SensitiveFieldHasher {
       return true;
     }
     String normalized = name.toLowerCase(Locale.ROOT).replace('-', '_');
-    for (String sensitive : MORE_SENSITIVE_NAMES) {
-      if (normalized.equals(sensitive) || normalized.endsWith("_" + sensitive)) {
+    if (MORE_SENSITIVE_NAMES.contains(normalized)) {
+      return true;
+    }
+    for (String suffix : MORE_SENSITIVE_SUFFIXES) {
+      if (normalized.endsWith(suffix)) {
         return true;
       }
     }

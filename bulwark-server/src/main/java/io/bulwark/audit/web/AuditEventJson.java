@@ -10,8 +10,6 @@ import io.bulwark.platform.problem.ApiProblem;
 import io.bulwark.platform.problem.InvalidFieldException;
 import io.bulwark.platform.problem.ProblemType;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -328,7 +326,7 @@ final class AuditEventJson {
       return null;
     }
     try {
-      return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+      return Rfc3339Timestamps.parse(text);
     } catch (DateTimeParseException e) {
       throw new InvalidFieldException(
           "occurred_at", "must be an RFC 3339 timestamp such as 2025-01-31T12:00:00Z");

@@ -1,0 +1,162 @@
+package io.bulwark.audit.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bulwark.ledger.merkle.InMemoryNodeStore;
+import io.bulwark.ledger.merkle.MerkleNode;
+import io.bulwark.ledger.merkle.NodeId;
+import io.bulwark.ledger.merkle.Rfc9162AppendResult;
+import io.bulwark.ledger.merkle.Rfc9162Appender;
+import io.bulwark.ledger.merkle.Rfc9162CompactRange;
+import io.bulwark.ledger.merkle.Rfc9162Hasher;
+import io.bulwark.ledger.merkle.Rfc9162ProofGenerator;
+import io.bulwark.platform.TenantId;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * {@code V21__audit_node_tiles.sql} moves a log stored the old way (one {@code audit_nodes} row per
+ * node, leaves included) to leaf hashes in the entries and tiles, run by an owner that is no
+ * superuser (so forced row-level security applies to it): afterwards the store reads every node of
+ * the tree as before, and the log keeps growing from there.
+ */
+class NodeTilesMigrationIntegrationTests {
+
+  private static final Map<String, String> PLACEHOLDERS =
+      Map.of("app_role", "bulwark_app", "system_region", "local");
+
+  @Test
+  void logStoredNodeByNodeReadsTheSameAfterTheMigrationAndGrowsOn() throws Exception {
+    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+      try (Connection admin = postgres.getPostgresDatabase().getConnection();
+          Statement statement = admin.createStatement()) {
+        statement.execute("create role bulwark_app login");
+        statement.execute("create role audit_owner login nosuperuser password 'owner'");
+        statement.execute("create database ledger owner audit_owner");
+      }
+      DataSource owner =
+          new DriverManagerDataSource(
+              postgres.getJdbcUrl("audit_owner", "ledger"), "audit_owner", "owner");
+      flyway(owner).target("19").load().migrate();
+
+      JdbcClient jdbc = JdbcClient.create(owner);
+      TenantId tenant = new TenantId(UUID.randomUUID());
+      jdbc.sql(
+              "insert into tenants (id, slug, display_name, region, status)"
+                  + " values (?, 'acme', 'Acme', 'local', 'active')")
+          .param(tenant.value())
+          .update();
+      // 600 entries: tiles 0 and 1 complete, 88 entries of tile 2.
+      List<byte[]> bodies = new ArrayList<>();
+      for (int i = 0; i < 600; i++) {
+        bodies.add(("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8));
+      }
+      Rfc9162AppendResult legacy =
+          Rfc9162Appender.create().appendLeafData(Rfc9162CompactRange.empty(), bodies);
+      inTenant(owner, tenant, bound -> storeTheOldWay(bound, tenant, bodies, legacy));
+
+      flyway(owner).load().migrate();
+
+      InMemoryNodeStore expected = new InMemoryNodeStore();
+      expected.write(legacy.nodes());
+      inTenant(
+          owner,
+          tenant,
+          bound -> {
+            assertThat(count(bound, "select count(*) from audit_node_tiles")).isEqualTo(2);
+            assertThat(count(bound, "select count(*) from audit_nodes where level <= 8"))
+                .as("interior nodes of the incomplete tile 2 only")
+                .isEqualTo(85);
+            PostgresNodeStore store = new PostgresNodeStore(bound, tenant);
+            List<NodeId> every = legacy.nodes().stream().map(MerkleNode::id).toList();
+            assertThat(store.read(every)).isEqualTo(expected.read(every));
+
+            // The migrated log grows: 500 more leaves complete tiles 2 and 3 on top of it.
+            List<byte[]> more = new ArrayList<>();
+            for (int i = 600; i < 1100; i++) {
+              more.add(("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8));
+            }
+            Rfc9162AppendResult grown =
+                Rfc9162Appender.create().appendLeafData(Rfc9162CompactRange.read(store, 600), more);
+            for (int i = 0; i < more.size(); i++) {
+              insertEntry(bound, tenant, 600 + i, more.get(i));
+            }
+            store.append(600, grown.nodes(), 1100);
+            expected.write(grown.nodes());
+            assertThat(count(bound, "select count(*) from audit_node_tiles")).isEqualTo(4);
+            Rfc9162ProofGenerator proofs = new Rfc9162ProofGenerator(store);
+            Rfc9162ProofGenerator truth = new Rfc9162ProofGenerator(expected);
+            assertThat(proofs.rootHash(1100)).isEqualTo(grown.rootHash());
+            for (long index : new long[] {0, 255, 300, 599, 600, 767, 1099}) {
+              assertThat(proofs.inclusionProof(index, 1100))
+                  .isEqualTo(truth.inclusionProof(index, 1100));
+            }
+            assertThat(proofs.consistencyProof(600, 1100))
+                .isEqualTo(truth.consistencyProof(600, 1100));
+          });
+    }
+  }
+
+  private static void storeTheOldWay(
+      JdbcClient jdbc, TenantId tenant, List<byte[]> bodies, Rfc9162AppendResult nodes) {
+    for (int i = 0; i < bodies.size(); i++) {
+      jdbc.sql(
+              "insert into audit_entries (tenant_id, idx, event_id, occurred_at, recorded_at,"
+                  + " category, action, outcome, actor_type, break_glass, body) values"
+                  + " (?, ?, gen_random_uuid(), now(), now(), 'system', 'test.entry', 'success',"
+                  + " 'system', false, ?)")
+          .params(tenant.value(), i, bodies.get(i))
+          .update();
+    }
+    for (MerkleNode node : nodes.nodes()) {
+      jdbc.sql("insert into audit_nodes (tenant_id, level, idx, hash) values (?, ?, ?, ?)")
+          .params(tenant.value(), node.id().level(), node.id().index(), node.hash().toByteArray())
+          .update();
+    }
+  }
+
+  private static void insertEntry(JdbcClient jdbc, TenantId tenant, long index, byte[] body) {
+    jdbc.sql(
+            "insert into audit_entries (tenant_id, idx, event_id, occurred_at, recorded_at,"
+                + " category, action, outcome, actor_type, break_glass, body, leaf_hash) values"
+                + " (?, ?, gen_random_uuid(), now(), now(), 'system', 'test.entry', 'success',"
+                + " 'system', false, ?, ?)")
+        .params(tenant.value(), index, body, Rfc9162Hasher.create().leafHash(body).toByteArray())
+        .update();
+  }
+
+  private static long count(JdbcClient jdbc, String sql) {
+    return jdbc.sql(sql).query(Long.class).single();
+  }
+
+  private interface Work {
+    void run(JdbcClient bound) throws Exception;
+  }
+
+  /** Runs work on one connection bound to the tenant, as the runtime binds it. */
+  private static void inTenant(DataSource owner, TenantId tenant, Work work) throws Exception {
+    try (Connection connection = owner.getConnection()) {
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("set bulwark.tenant_id = '" + tenant + "'");
+      }
+      work.run(JdbcClient.create(new SingleConnectionDataSource(connection, true)));
+    }
+  }
+
+  private static FluentConfiguration flyway(DataSource dataSource) {
+    return Flyway.configure().dataSource(dataSource).placeholders(PLACEHOLDERS);
+  }
+}
