@@ -129,7 +129,7 @@ class AuditNodeTilesIntegrationTests {
     asOwner("delete from audit_node_tiles where tenant_id = ? and tile = 2");
 
     Response refused =
-        api.post(acme.path("/events")).bearer(acme.writerToken).json(batchOf(768, 1)).send();
+        api.post(acme.path("/events")).bearer(acme.token).json(batchOf(768, 1)).send();
     JsonNode verified = verify();
 
     assertThat(refused.status()).isEqualTo(500);
@@ -140,7 +140,7 @@ class AuditNodeTilesIntegrationTests {
 
   private void append(int from, int count) {
     Response appended =
-        api.post(acme.path("/events")).bearer(acme.writerToken).json(batchOf(from, count)).send();
+        api.post(acme.path("/events")).bearer(acme.token).json(batchOf(from, count)).send();
     assertThat(appended.status()).as(appended.toString()).isEqualTo(201);
   }
 
@@ -177,7 +177,7 @@ class AuditNodeTilesIntegrationTests {
   }
 
   private JsonNode verify() {
-    Response response = api.post(acme.path("/verify")).bearer(acme.adminToken).send();
+    Response response = api.post(acme.path("/verify")).bearer(acme.token).send();
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
     return response.json();
   }
