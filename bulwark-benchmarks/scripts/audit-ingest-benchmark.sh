@@ -5,7 +5,8 @@
 # Usage: bulwark-benchmarks/scripts/audit-ingest-benchmark.sh [workers=4] [rates="2000"] [seconds=30]
 # (rates: one or more single-event rates, run in the order given, e.g. "200 2000")
 # Env: SKIP_BUILD=1 to reuse the built jars; SERVER_OPTS for extra JVM options of the server (JFR);
-# SERVER_JAR to measure another build of the server.
+# SERVER_JAR to measure another build of the server; PORT (8191); BATCHED=0 to run the
+# single-event rates only.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 WORKERS=${1:-4}
@@ -69,10 +70,14 @@ SECRET=$(curl -sf -H "Authorization: Bearer $ADMIN" -H 'Content-Type: applicatio
 curl -sf -o /dev/null -X PUT -H "Authorization: Bearer $ADMIN" "$BASE/api/v1/tenants/bench/clients/audit-producer/roles/audit-writer"
 
 DRIVER=("$JAVA_HOME/bin/java" -Xmx1g -cp bulwark-benchmarks/target/bulwark-benchmarks.jar io.bulwark.benchmarks.audit.AuditIngestLoad)
-echo "load before batched: $(cut -d' ' -f1-3 /proc/loadavg)"
-C0=$(cpu)
-"${DRIVER[@]}" batched "$BASE" bench audit-producer "$SECRET" "$WORKERS" "$SECONDS_MEASURED" 10 1000
-C1=$(cpu); report_cpu "$C0" "$C1" batched
+if [ "${BATCHED:-1}" != "0" ]; then
+  echo "load before batched: $(cut -d' ' -f1-3 /proc/loadavg)"
+  C0=$(cpu)
+  "${DRIVER[@]}" batched "$BASE" bench audit-producer "$SECRET" "$WORKERS" "$SECONDS_MEASURED" 10 1000
+  C1=$(cpu); report_cpu "$C0" "$C1" batched
+else
+  C1=$(cpu)
+fi
 for RATE in $RATES; do
   echo "load before single $RATE/s: $(cut -d' ' -f1-3 /proc/loadavg)"
   "${DRIVER[@]}" single "$BASE" bench audit-producer "$SECRET" "$RATE" "$SECONDS_MEASURED" 10
