@@ -5,7 +5,8 @@
 # Usage: bulwark-benchmarks/scripts/audit-ingest-benchmark.sh [workers=4] [rates="2000"] [seconds=30]
 # (rates: one or more single-event rates, run in the order given, e.g. "200 2000")
 # Env: SKIP_BUILD=1 to reuse the built jars; SERVER_OPTS for extra JVM options of the server (JFR);
-# SERVER_JAR to measure another build of the server.
+# SERVER_JAR to measure another build of the server; PORT (8191); BATCHED=0 to run the
+# single-event rates only.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 WORKERS=${1:-4}
@@ -71,17 +72,21 @@ curl -sf -o /dev/null -X PUT -H "Authorization: Bearer $ADMIN" "$BASE/api/v1/ten
 DRIVER=("$JAVA_HOME/bin/java" -Xmx1g -cp bulwark-benchmarks/target/bulwark-benchmarks.jar io.bulwark.benchmarks.audit.AuditIngestLoad)
 # The tenant's token-signing key is made on its first token: make it before any CPU is counted.
 curl -sf -o /dev/null -u "audit-producer:$SECRET" -d grant_type=client_credentials "$BASE/t/bench/oauth2/token"
-echo "load before batched: $(cut -d' ' -f1-3 /proc/loadavg)"
-C0=$(cpu)
-"${DRIVER[@]}" batched "$BASE" bench audit-producer "$SECRET" "$WORKERS" 10 0 1000 > "$WORK/warmup.txt"
-# The measured run alone, JIT warm: a closed loop, so every event it reports was committed between
-# CW and C1 and nothing else was.
-CW=$(cpu)
-BATCHED=$("${DRIVER[@]}" batched "$BASE" bench audit-producer "$SECRET" "$WORKERS" "$SECONDS_MEASURED" 0 1000)
-C1=$(cpu); echo "$BATCHED"; report_cpu "$C0" "$C1" batched
-read -r sw pw <<<"$CW"; read -r s1 p1 <<<"$C1"
-EVENTS=$(grep -oE ' events=[0-9]+' <<<"$BATCHED" | cut -d= -f2)
-echo "batched measured cpu_us_per_event server=$(( (s1 - sw) * 10000 / EVENTS )) postgres=$(( (p1 - pw) * 10000 / EVENTS )) (events=$EVENTS, warm-up excluded)"
+if [ "${BATCHED:-1}" != "0" ]; then
+  echo "load before batched: $(cut -d' ' -f1-3 /proc/loadavg)"
+  C0=$(cpu)
+  "${DRIVER[@]}" batched "$BASE" bench audit-producer "$SECRET" "$WORKERS" 10 0 1000 > "$WORK/warmup.txt"
+  # The measured run alone, JIT warm: a closed loop, so every event it reports was committed between
+  # CW and C1 and nothing else was.
+  CW=$(cpu)
+  BATCHED_RESULT=$("${DRIVER[@]}" batched "$BASE" bench audit-producer "$SECRET" "$WORKERS" "$SECONDS_MEASURED" 0 1000)
+  C1=$(cpu); echo "$BATCHED_RESULT"; report_cpu "$C0" "$C1" batched
+  read -r sw pw <<<"$CW"; read -r s1 p1 <<<"$C1"
+  EVENTS=$(grep -oE ' events=[0-9]+' <<<"$BATCHED_RESULT" | cut -d= -f2)
+  echo "batched measured cpu_us_per_event server=$(( (s1 - sw) * 10000 / EVENTS )) postgres=$(( (p1 - pw) * 10000 / EVENTS )) (events=$EVENTS, warm-up excluded)"
+else
+  C1=$(cpu)
+fi
 for RATE in $RATES; do
   echo "load before single $RATE/s: $(cut -d' ' -f1-3 /proc/loadavg)"
   "${DRIVER[@]}" single "$BASE" bench audit-producer "$SECRET" "$RATE" "$SECONDS_MEASURED" 10

@@ -2,6 +2,9 @@ package io.bulwark.platform.web;
 
 import io.bulwark.platform.problem.ProblemResponseWriter;
 import io.bulwark.platform.problem.ProblemType;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,14 +29,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <p>Virtual threads make a request cheap to accept, not cheap to serve: without a bound, overload
  * turns into hundreds of requests queued on the connection pool until they time out, and throughput
  * falls. Shedding at the edge keeps the admitted requests fast.
+ *
+ * <p>Publishes the gauges {@code bulwark.http.api.requests.active} (slots taken) and {@code
+ * bulwark.http.api.requests.queued} (requests waiting for one), read from the semaphore when
+ * scraped: nothing per request.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 4)
-public final class ApiConcurrencyLimitFilter extends OncePerRequestFilter {
+@Order(Ordered.HIGHEST_PRECEDENCE + 5)
+public final class ApiConcurrencyLimitFilter extends OncePerRequestFilter implements MeterBinder {
 
   static final String API_PREFIX = "/api/";
   static final String RETRY_AFTER_SECONDS = "1";
 
+  private final int maxConcurrent;
   private final Semaphore slots;
   private final long queueTimeoutNanos;
   private final ProblemResponseWriter problems;
@@ -49,9 +57,21 @@ public final class ApiConcurrencyLimitFilter extends OncePerRequestFilter {
     if (queueTimeout.isNegative()) {
       throw new IllegalArgumentException("BULWARK_API_QUEUE_TIMEOUT must not be negative");
     }
+    this.maxConcurrent = maxConcurrent;
     this.slots = new Semaphore(maxConcurrent, true);
     this.queueTimeoutNanos = queueTimeout.toNanos();
     this.problems = problems;
+  }
+
+  @Override
+  public void bindTo(MeterRegistry registry) {
+    Gauge.builder(
+            "bulwark.http.api.requests.active", slots, s -> maxConcurrent - s.availablePermits())
+        .description("API requests being served (BULWARK_API_MAX_CONCURRENCY bounds them)")
+        .register(registry);
+    Gauge.builder("bulwark.http.api.requests.queued", slots, Semaphore::getQueueLength)
+        .description("API requests waiting for a slot")
+        .register(registry);
   }
 
   @Override

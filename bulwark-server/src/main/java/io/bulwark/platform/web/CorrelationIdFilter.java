@@ -1,5 +1,7 @@
 package io.bulwark.platform.web;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -7,7 +9,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -16,13 +17,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Gives every request a correlation id: the caller's {@code X-Correlation-Id} when it is
- * well-formed, else the trace id of a W3C {@code traceparent}, else a new one. The id is put in the
- * logging context and echoed in the response.
+ * well-formed, else the request's trace id (the caller's, from a W3C {@code traceparent}, or the
+ * one the observation filter started), else a new one. The id is put in the logging context and
+ * echoed in the response.
+ *
+ * <p>Runs inside the HTTP server observation, so the trace id already exists: a request without ids
+ * gets one random id, not a trace id and a separate UUID from {@code SecureRandom}.
  *
  * @see <a href="https://www.w3.org/TR/trace-context/#traceparent-header">W3C Trace Context</a>
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 public final class CorrelationIdFilter extends OncePerRequestFilter {
 
   /** The request and response header carrying the correlation id. */
@@ -32,8 +37,6 @@ public final class CorrelationIdFilter extends OncePerRequestFilter {
   public static final String MDC_KEY = "correlation_id";
 
   private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
-  private static final Pattern TRACEPARENT =
-      Pattern.compile("[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}");
 
   @Override
   protected void doFilterInternal(
@@ -54,18 +57,11 @@ public final class CorrelationIdFilter extends OncePerRequestFilter {
     if (given != null && SAFE_ID.matcher(given).matches()) {
       return given;
     }
-    String traceId = traceIdOf(request.getHeader("traceparent"));
-    return traceId != null ? traceId : UUID.randomUUID().toString();
-  }
-
-  private static @Nullable String traceIdOf(@Nullable String traceparent) {
-    if (traceparent == null) {
-      return null;
+    SpanContext current = Span.current().getSpanContext();
+    if (current.isValid()) {
+      return current.getTraceId();
     }
-    var matcher = TRACEPARENT.matcher(traceparent.trim());
-    if (!matcher.matches() || matcher.group(1).chars().allMatch(c -> c == '0')) {
-      return null;
-    }
-    return matcher.group(1);
+    W3cTraceParent traceParent = W3cTraceParent.parse(request.getHeader(W3cTraceParent.HEADER));
+    return traceParent != null ? traceParent.traceId() : UUID.randomUUID().toString();
   }
 }

@@ -20,7 +20,7 @@ import org.springframework.web.servlet.HandlerMapping;
  * line carries the trace id.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 2)
+@Order(Ordered.HIGHEST_PRECEDENCE + 3)
 public final class RequestLogFilter extends OncePerRequestFilter {
 
   private static final Logger log = LoggerFactory.getLogger("io.bulwark.http");

@@ -24,7 +24,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * at once when {@code Content-Length} says so, and while reading when a chunked body grows past it.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 3)
+@Order(Ordered.HIGHEST_PRECEDENCE + 4)
 public final class RequestSizeLimitFilter extends OncePerRequestFilter {
 
   private final long limit;

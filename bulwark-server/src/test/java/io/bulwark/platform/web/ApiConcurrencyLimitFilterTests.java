@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bulwark.platform.problem.ProblemResponseWriter;
 import io.bulwark.platform.problem.ProblemType;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.FilterChain;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -62,6 +64,27 @@ class ApiConcurrencyLimitFilterTests {
     assertThat(queued.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
     assertThat(held.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
     assertThat(served).hasValue(1);
+  }
+
+  @Test
+  void gaugesCountTheRequestsBeingServedAndWaiting() throws Exception {
+    ApiConcurrencyLimitFilter filter = filter(1, Duration.ofSeconds(10));
+    var registry = new SimpleMeterRegistry();
+    filter.bindTo(registry);
+    CompletableFuture<MockHttpServletResponse> held = holdOneRequest(filter);
+    // its own thread: the common pool may have just one, held by the request above
+    CompletableFuture<MockHttpServletResponse> queued = new CompletableFuture<>();
+    Thread.ofVirtual()
+        .start(() -> queued.complete(send(filter, "/api/v1/tenants", countingChain())));
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> registry.get("bulwark.http.api.requests.queued").gauge().value() == 1);
+
+    assertThat(registry.get("bulwark.http.api.requests.active").gauge().value()).isEqualTo(1);
+    release.countDown();
+    queued.get(5, TimeUnit.SECONDS);
+    held.get(5, TimeUnit.SECONDS);
+    assertThat(registry.get("bulwark.http.api.requests.active").gauge().value()).isZero();
   }
 
   @Test

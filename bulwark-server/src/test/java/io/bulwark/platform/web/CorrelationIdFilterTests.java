@@ -2,6 +2,10 @@ package io.bulwark.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 
@@ -38,5 +42,21 @@ class CorrelationIdFilterTests {
     request.addHeader("traceparent", "00-00000000000000000000000000000000-00f067aa0ba902b7-01");
 
     assertThat(CorrelationIdFilter.correlationIdOf(request)).matches("[0-9a-f-]{36}");
+  }
+
+  @Test
+  void traceIdOfTheCurrentRequestIsUsedWhenNoCallerId() {
+    var request = new MockHttpServletRequest();
+    var current =
+        SpanContext.create(
+            "0af7651916cd43dd8448eb211c80319c",
+            "b7ad6b7169203331",
+            TraceFlags.getDefault(),
+            TraceState.getDefault());
+
+    try (var scope = Span.wrap(current).makeCurrent()) {
+      assertThat(CorrelationIdFilter.correlationIdOf(request))
+          .isEqualTo("0af7651916cd43dd8448eb211c80319c");
+    }
   }
 }
