@@ -160,9 +160,5 @@ class RevocationList {
     refreshedAt = started;
   }
 
-  int size() {
-    return revoked.size();
-  }
-
   private record Revoked(TenantId tenant, String jti) {}
 }
