@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bulwark.support.ServerProcess;
 import io.bulwark.support.ServerProcess.Server;
-import io.bulwark.support.TestApi;
-import io.bulwark.support.TestApi.Response;
-import io.bulwark.support.TestTenants;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,37 +50,7 @@ class GcpKmsKeyEncryptionKeyIntegrationTests {
   @Timeout(value = 4, unit = TimeUnit.MINUTES)
   void secretsWrittenUnderAKmsKeyReadAfterARestart() throws Exception {
     Server first = start();
-    var acme = TestTenants.acme();
-    String slug = acme.slug();
-    TestApi api = first.api();
-    String admin = api.adminToken();
-    Response created = api.post("/api/v1/tenants").bearer(admin).json(acme.json()).send();
-    assertThat(created.status()).as(created.toString()).isEqualTo(201);
-    Response client =
-        api.post("/api/v1/tenants/" + slug + "/clients")
-            .bearer(admin)
-            .json(
-                """
-                {"name": "payments", "grant_types": ["client_credentials"], "scopes": []}
-                """)
-            .send();
-    assertThat(client.status()).as(client.toString()).isEqualTo(201);
-    String clientId = client.json().get("client").get("client_id").asString();
-    String clientSecret = client.json().get("client_secret").asString();
-    for (String role : List.of("tenant-admin", "secrets-reader")) {
-      Response granted =
-          api.request("PUT", "/api/v1/tenants/" + slug + "/clients/" + clientId + "/roles/" + role)
-              .bearer(admin)
-              .send();
-      assertThat(granted.status()).as(granted.toString()).isBetween(200, 204);
-    }
-    String token = api.token(slug, clientId, clientSecret);
-    Response written =
-        api.request("PUT", "/api/v1/tenants/" + slug + "/secrets/payments/stripe-key")
-            .bearer(token)
-            .json("{\"value\": \"sk_live_kms\"}")
-            .send();
-    assertThat(written.status()).as(written.toString()).isEqualTo(200);
+    SecretAcrossRestart secret = SecretAcrossRestart.write(first.api());
     int callsBeforeRestart = kms.calls().size();
     assertThat(callsBeforeRestart).as("keysets wrapped through KMS").isPositive();
     assertThat(kms.calls())
@@ -95,15 +62,7 @@ class GcpKmsKeyEncryptionKeyIntegrationTests {
     first.process().destroy();
     assertThat(first.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
     Server second = start();
-    String again = second.api().token(slug, clientId, clientSecret);
-    Response read =
-        second
-            .api()
-            .get("/api/v1/tenants/" + slug + "/secrets/payments/stripe-key")
-            .bearer(again)
-            .send();
-    assertThat(read.status()).as(read.toString()).isEqualTo(200);
-    assertThat(read.json().get("value").asString()).isEqualTo("sk_live_kms");
+    secret.assertReadableThrough(second.api());
     assertThat(kms.calls().subList(callsBeforeRestart, kms.calls().size()))
         .as("keysets unwrapped through KMS")
         .extracting(GcpKmsEndpoint.Call::method)
