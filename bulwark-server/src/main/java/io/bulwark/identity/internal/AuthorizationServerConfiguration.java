@@ -188,7 +188,7 @@ class AuthorizationServerConfiguration {
 
   @Bean
   OAuth2TokenCustomizer<JwtEncodingContext> bulwarkClaims(
-      SigningKeys signingKeys, RoleAssignments roles, JdbcIdentitySettings settings) {
+      SigningKeys signingKeys, RoleAssignments roles) {
     return context -> {
       TenantId tenant =
           TenantContext.current()
@@ -235,13 +235,18 @@ class AuthorizationServerConfiguration {
         context.getClaims().claim("amr", new ArrayList<>(amr));
       }
       if (idToken) {
-        // Spring gives every ID token 30 minutes; the tenant's setting replaces that.
-        Duration lifetime = settings.tokenLifetimesOfBoundTenant(tenant).idToken();
+        // Spring gives every ID token 30 minutes; the tenant's setting (TenantLifetimeClients)
+        // replaces that.
+        Duration lifetime =
+            context
+                .getRegisteredClient()
+                .getTokenSettings()
+                .getSetting(TenantLifetimeClients.ID_TOKEN_TIME_TO_LIVE);
         context
             .getClaims()
             .claim(BulwarkClaims.TENANT_ID, tenant.toString())
             .claims(claims -> {
-              if (claims.get(JwtClaimNames.IAT) instanceof Instant issuedAt) {
+              if (lifetime != null && claims.get(JwtClaimNames.IAT) instanceof Instant issuedAt) {
                 claims.put(JwtClaimNames.EXP, issuedAt.plus(lifetime));
               }
             });

@@ -12,10 +12,15 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
 /**
  * Hands the authorization server its registered clients with the tenant's token lifetimes in place
  * of the ones stored with each client, so Spring's token generators (access token, refresh token,
- * authorization code) apply the tenant's current setting to every token they issue. The lifetimes
- * are read at every lookup: a change applies to the next token.
+ * authorization code) apply the tenant's current setting to every token they issue. Spring has no
+ * setting for the ID token's lifetime, so it travels as {@link #ID_TOKEN_TIME_TO_LIVE} for the
+ * token customizer to apply. The lifetimes are read at every lookup: a change applies to the next
+ * token.
  */
 final class TenantLifetimeClients implements RegisteredClientRepository {
+
+  /** The tenant's ID-token lifetime, a {@link java.time.Duration} among the token settings. */
+  static final String ID_TOKEN_TIME_TO_LIVE = "settings.token.bulwark.id-token-time-to-live";
 
   private final RegisteredClientRepository delegate;
   private final JdbcIdentitySettings settings;
@@ -49,7 +54,8 @@ final class TenantLifetimeClients implements RegisteredClientRepository {
     TokenSettings stored = client.getTokenSettings();
     if (lifetimes.accessToken().equals(stored.getAccessTokenTimeToLive())
         && lifetimes.refreshToken().equals(stored.getRefreshTokenTimeToLive())
-        && lifetimes.authorizationCode().equals(stored.getAuthorizationCodeTimeToLive())) {
+        && lifetimes.authorizationCode().equals(stored.getAuthorizationCodeTimeToLive())
+        && lifetimes.idToken().equals(stored.getSetting(ID_TOKEN_TIME_TO_LIVE))) {
       return client;
     }
     return RegisteredClient.from(client)
@@ -58,6 +64,7 @@ final class TenantLifetimeClients implements RegisteredClientRepository {
                 .accessTokenTimeToLive(lifetimes.accessToken())
                 .refreshTokenTimeToLive(lifetimes.refreshToken())
                 .authorizationCodeTimeToLive(lifetimes.authorizationCode())
+                .setting(ID_TOKEN_TIME_TO_LIVE, lifetimes.idToken())
                 .build())
         .build();
   }
