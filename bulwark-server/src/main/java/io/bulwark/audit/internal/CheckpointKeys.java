@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,6 +44,7 @@ class CheckpointKeys {
    *     while the newest is younger than the transition window
    */
   List<SignedNoteSignerKey> signers(TenantId tenant, String name) {
+    // Looked up every time: another node may have rotated the key.
     record Generation(int number, boolean inTransition) {}
     List<Generation> newest =
         jdbc.sql(
@@ -68,18 +68,7 @@ class CheckpointKeys {
    * @return the newest generation's signer, made (generation 1) when the name has none yet
    */
   SignedNoteSignerKey signer(TenantId tenant, String name) {
-    // The newest generation is looked up every time: another node may have rotated the key.
-    Optional<Integer> generation =
-        jdbc.sql(
-                "select max(generation) from audit_log_keys where tenant_id = ? and name = ?"
-                    + " having max(generation) is not null")
-            .params(tenant.value(), name)
-            .query(Integer.class)
-            .optional();
-    if (generation.isPresent()) {
-      return stored(tenant, name, generation.get());
-    }
-    return create(tenant, name, 1);
+    return signers(tenant, name).getFirst();
   }
 
   /**
