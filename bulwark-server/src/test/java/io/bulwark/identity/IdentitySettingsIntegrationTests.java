@@ -106,15 +106,7 @@ class IdentitySettingsIntegrationTests {
     Pkce pkce = Pkce.create();
 
     String code = signInAndAuthorize(browser, acme, "alice", pkce, "s", "n", "web");
-    JsonNode tokens =
-        token(
-            acme,
-            "grant_type=authorization_code&code="
-                + code
-                + "&redirect_uri="
-                + TestBrowser.enc(acme.redirectUri)
-                + "&code_verifier="
-                + pkce.verifier());
+    JsonNode tokens = LoginIntegrationTests.exchangeWeb(acme, code, pkce);
 
     assertThat(lifetime(tokens)).isEqualTo(Duration.ofMinutes(10));
     JsonNode idToken =

@@ -557,15 +557,7 @@ class LoginIntegrationTests {
   void reusedRefreshTokenRevokesTheWholeFamily() {
     Pkce pkce = Pkce.create();
     String code = signInAndAuthorize(browser, acme, "alice", pkce, "s", "n", "web");
-    JsonNode first =
-        token(
-            acme,
-            "grant_type=authorization_code&code="
-                + code
-                + "&redirect_uri="
-                + TestBrowser.enc(acme.redirectUri)
-                + "&code_verifier="
-                + pkce.verifier());
+    JsonNode first = exchangeWeb(acme, code, pkce);
     String oldRefresh = first.get("refresh_token").asString();
     JsonNode rotated = token(acme, "grant_type=refresh_token&refresh_token=" + oldRefresh);
     String newRefresh = rotated.get("refresh_token").asString();
@@ -616,6 +608,25 @@ class LoginIntegrationTests {
     Map<String, String> params = TestBrowser.query(redirect);
     assertThat(params.get("state")).isEqualTo(state);
     return params.get("code");
+  }
+
+  /** Signs the user in through the confidential "web" client and exchanges the code. */
+  static JsonNode webTokens(TestBrowser browser, TestSignIns tenant, String username) {
+    Pkce pkce = Pkce.create();
+    String code = signInAndAuthorize(browser, tenant, username, pkce, "s", "n", "web");
+    return exchangeWeb(tenant, code, pkce);
+  }
+
+  /** Exchanges an authorization code of the confidential "web" client. */
+  static JsonNode exchangeWeb(TestSignIns tenant, String code, Pkce pkce) {
+    return token(
+        tenant,
+        "grant_type=authorization_code&code="
+            + code
+            + "&redirect_uri="
+            + TestBrowser.enc(tenant.redirectUri)
+            + "&code_verifier="
+            + pkce.verifier());
   }
 
   static JsonNode exchangePublic(TestSignIns tenant, String code, String verifier) {

@@ -9,7 +9,6 @@ import io.bulwark.support.TestApi;
 import io.bulwark.support.TestApi.Response;
 import io.bulwark.support.TestAudit;
 import io.bulwark.support.TestBrowser;
-import io.bulwark.support.TestBrowser.Pkce;
 import io.bulwark.support.TestClients;
 import io.bulwark.support.TestSignIns;
 import io.bulwark.support.TestTenants;
@@ -190,18 +189,7 @@ class SessionApiIntegrationTests {
   }
 
   private JsonNode signIn() {
-    TestBrowser browser = new TestBrowser(port);
-    Pkce pkce = Pkce.create();
-    String code =
-        LoginIntegrationTests.signInAndAuthorize(browser, acme, "alice", pkce, "s", "n", "web");
-    return LoginIntegrationTests.token(
-        acme,
-        "grant_type=authorization_code&code="
-            + code
-            + "&redirect_uri="
-            + TestBrowser.enc(acme.redirectUri)
-            + "&code_verifier="
-            + pkce.verifier());
+    return LoginIntegrationTests.webTokens(new TestBrowser(port), acme, "alice");
   }
 
   private boolean active(String accessToken) {
