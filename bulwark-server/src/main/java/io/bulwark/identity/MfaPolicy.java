@@ -1,5 +1,6 @@
 package io.bulwark.identity;
 
+import io.bulwark.authorization.ScopedRole;
 import io.bulwark.platform.problem.InvalidFieldException;
 import java.util.List;
 import java.util.Locale;
@@ -48,7 +49,8 @@ public record MfaPolicy(Mode mode, List<String> roles) {
     return switch (mode) {
       case OPTIONAL -> false;
       case REQUIRED -> true;
-      case ROLES -> userRoles.stream().anyMatch(roles::contains);
+      case ROLES ->
+          userRoles.stream().map(held -> ScopedRole.parse(held).role()).anyMatch(roles::contains);
     };
   }
 

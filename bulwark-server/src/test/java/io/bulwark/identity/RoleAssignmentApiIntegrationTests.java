@@ -202,6 +202,25 @@ class RoleAssignmentApiIntegrationTests {
   }
 
   @Test
+  void aUsersAssignmentNarrowedToAPrefixReachesTheTokenNarrowed() {
+    Response granted = grant("user", acme.userId, "secrets-reader", "payments/", null);
+
+    assertThat(granted.status()).as(granted.toString()).isEqualTo(201);
+    assertThat(userRoles()).containsExactly("secrets-reader@payments/");
+  }
+
+  @Test
+  void anAssignmentStopsGrantingWhenItExpiresEvenWhileItsRolesAreCached() throws Exception {
+    Instant expires = Instant.now().plusSeconds(3);
+    grant("client", "worker", "audit-writer", null, expires.toString());
+    assertThat(clientRoles("worker")).containsExactly("audit-writer");
+
+    Thread.sleep(Math.max(0, java.time.Duration.between(Instant.now(), expires).toMillis()) + 200);
+
+    assertThat(clientRoles("worker")).isEmpty();
+  }
+
+  @Test
   void badGrantsAreRefusedByNameAndLeaveNoAuditEntry() {
     long before = ledger.size(acme.tenant);
     String past = Instant.now().minusSeconds(60).toString();
