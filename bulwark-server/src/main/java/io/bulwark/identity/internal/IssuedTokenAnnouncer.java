@@ -1,7 +1,6 @@
 package io.bulwark.identity.internal;
 
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.JWTParser;
 import io.bulwark.identity.TokenIssued;
 import io.bulwark.platform.TenantContext;
 import io.bulwark.platform.TenantId;
@@ -9,10 +8,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.Date;
-import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -74,7 +71,7 @@ final class IssuedTokenAnnouncer implements AuthenticationSuccessHandler {
     TenantId tenant =
         TenantContext.current()
             .orElseThrow(() -> new IllegalStateException("token issued outside a tenant"));
-    JWTClaimsSet claims = claims(issued.getAccessToken().getTokenValue());
+    JWTClaimsSet claims = UnverifiedClaims.of(issued.getAccessToken().getTokenValue());
     String clientId = issued.getRegisteredClient().getClientId();
     String subject = claims == null || claims.getSubject() == null ? clientId : claims.getSubject();
     Object type =
@@ -97,19 +94,11 @@ final class IssuedTokenAnnouncer implements AuthenticationSuccessHandler {
             : userAgent.substring(0, MAX_USER_AGENT));
   }
 
-  private static @Nullable JWTClaimsSet claims(String token) {
-    try {
-      return JWTParser.parse(token).getJWTClaimsSet();
-    } catch (ParseException e) {
-      return null;
-    }
-  }
-
   private void revoke(OAuth2AccessTokenAuthenticationToken issued) {
     TenantId tenant =
         TenantContext.current()
             .orElseThrow(() -> new IllegalStateException("token issued outside a tenant"));
-    JWTClaimsSet claims = claims(issued.getAccessToken().getTokenValue());
+    JWTClaimsSet claims = UnverifiedClaims.of(issued.getAccessToken().getTokenValue());
     if (claims != null && claims.getJWTID() != null && claims.getExpirationTime() != null) {
       String clientId = issued.getRegisteredClient().getClientId();
       Object type = claims.getClaim(io.bulwark.platform.BulwarkClaims.PRINCIPAL_TYPE);

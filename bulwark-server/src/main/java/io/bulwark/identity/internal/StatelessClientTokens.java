@@ -1,11 +1,10 @@
 package io.bulwark.identity.internal;
 
-import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.jwt.JWTClaimsSet;
 import io.bulwark.identity.TokenRevoked;
 import io.bulwark.platform.BulwarkClaims;
 import io.bulwark.platform.TenantContext;
 import io.bulwark.platform.TenantId;
-import java.text.ParseException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -143,11 +142,7 @@ final class StatelessClientTokens implements OAuth2AuthorizationService {
 
   /** Read without verification, only to route: the rebuilt authorization verifies it. */
   private static boolean isClientToken(String token) {
-    try {
-      return "client"
-          .equals(JWTParser.parse(token).getJWTClaimsSet().getClaim(BulwarkClaims.PRINCIPAL_TYPE));
-    } catch (ParseException e) {
-      return false;
-    }
+    JWTClaimsSet claims = UnverifiedClaims.of(token);
+    return claims != null && "client".equals(claims.getClaim(BulwarkClaims.PRINCIPAL_TYPE));
   }
 }
