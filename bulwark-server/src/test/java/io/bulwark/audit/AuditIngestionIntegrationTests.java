@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
@@ -114,6 +115,46 @@ class AuditIngestionIntegrationTests {
     assertThat(appended).isEqualTo(1);
     assertThat(sharedIndexes).hasSize(1);
     assertThat(ledger.size(acme.tenant)).isEqualTo(8 + 1);
+  }
+
+  @Test
+  void ingestionWaitingForAnOpenAppendIsAppendedAfterWhatThatAppendCommitted() throws Exception {
+    long before = ledger.size(acme.tenant);
+    CountDownLatch appendedInOpenTransaction = new CountDownLatch(1);
+    CompletableFuture<List<AuditReceipt>> open =
+        CompletableFuture.supplyAsync(() ->
+            new TransactionTemplate(transactions)
+                .execute(status -> {
+                  List<AuditReceipt> receipts =
+                      ledger.append(acme.tenant, List.of(systemEvent("test.open")));
+                  appendedInOpenTransaction.countDown();
+                  // Holds the log's lock while the ingestion below waits for it.
+                  sleep(500);
+                  return receipts;
+                }));
+    appendedInOpenTransaction.await();
+
+    List<AuditReceipt> ingested =
+        ingestion.ingest(acme.tenant, List.of(systemEvent("test.waited")));
+
+    assertThat(open.get().getFirst().index()).isEqualTo(before);
+    assertThat(ingested.getFirst().index()).isEqualTo(before + 1);
+    assertThat(ledger.verify(acme.tenant, null, null).intact()).isTrue();
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static AuditEvent systemEvent(String action) {
+    return AuditEvent.builder(
+            AuditCategory.SYSTEM, action, AuditOutcome.SUCCESS, AuditActor.system("ingestion-test"))
+        .build();
   }
 
   @Test

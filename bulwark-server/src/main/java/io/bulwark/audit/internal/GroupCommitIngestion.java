@@ -13,36 +13,31 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Group commit for API ingestion. Each request prepares its entries (ids, canonical bodies, leaf
- * hashes) on its own thread, then queues them on its tenant's queue. One committer thread per
- * tenant with work takes everything queued (up to {@link #MAX_EVENTS_PER_COMMIT}), appends it in
- * one transaction under the log's advisory lock and answers every request once that transaction
- * committed; requests arriving meanwhile wait for the next commit. The advisory lock still orders
- * these commits with appends made inside other modules' transactions.
+ * hashes) on its own thread, then queues them on its tenant's queue. The request that finds no
+ * commit running leads: on its own thread it takes everything queued (up to {@link
+ * #MAX_EVENTS_PER_COMMIT}), appends it in one transaction under the log's advisory lock and answers
+ * every request of that transaction once it committed. Requests arriving meanwhile wait; when the
+ * commit is done, the first of them is told to lead the next one, and the leader returns with its
+ * own answer. So a commit starts as soon as the previous one ended, on a thread that is already
+ * awake, with no thread started or handed work per commit. The advisory lock still orders these
+ * commits with appends made inside other modules' transactions.
  *
  * <p>A failed commit fails every request it held: none of them was acknowledged, so producers retry
- * them (with their ids, which make the retry idempotent).
+ * them (with their ids, which make the retry idempotent). The next commit is led all the same.
  */
 @Service
-final class GroupCommitIngestion implements AuditIngestion, DisposableBean {
+final class GroupCommitIngestion implements AuditIngestion {
 
   /** At most this many events go into one transaction; a larger single batch goes alone. */
   static final int MAX_EVENTS_PER_COMMIT = 10_000;
 
   private final JdbcAuditLedger ledger;
   private final ConcurrentMap<TenantId, TenantQueue> queues = new ConcurrentHashMap<>();
-  private final ExecutorService committers =
-      Executors.newThreadPerTaskExecutor(
-          Thread.ofPlatform().name("audit-commit-", 0).daemon(true).factory());
 
   GroupCommitIngestion(JdbcAuditLedger ledger) {
     this.ledger = ledger;
@@ -58,7 +53,16 @@ final class GroupCommitIngestion implements AuditIngestion, DisposableBean {
           "Ingestion commits on its own; inside a transaction use AuditLedger.append");
     }
     Request request = new Request(ledger.prepare(tenant, events));
-    queues.computeIfAbsent(tenant, TenantQueue::new).submit(request);
+    TenantQueue queue = queues.computeIfAbsent(tenant, TenantQueue::new);
+    if (queue.submit(request)) {
+      queue.lead();
+    }
+    while (!request.result.isDone()) {
+      CompletableFuture.anyOf(request.result, request.turn).join();
+      if (!request.result.isDone()) {
+        queue.lead();
+      }
+    }
     try {
       return request.result.join();
     } catch (CompletionException e) {
@@ -72,16 +76,16 @@ final class GroupCommitIngestion implements AuditIngestion, DisposableBean {
     }
   }
 
-  @Override
-  public void destroy() throws InterruptedException {
-    committers.shutdown();
-    committers.awaitTermination(30, TimeUnit.SECONDS);
-  }
-
+  /**
+   * A request waiting for its commit: {@code result} completes with its receipts (or the commit's
+   * failure), {@code turn} when it is to lead the next commit.
+   */
   private record Request(
-      List<PreparedEntry> entries, CompletableFuture<List<AuditReceipt>> result) {
+      List<PreparedEntry> entries,
+      CompletableFuture<List<AuditReceipt>> result,
+      CompletableFuture<Void> turn) {
     Request(List<PreparedEntry> entries) {
-      this(entries, new CompletableFuture<>());
+      this(entries, new CompletableFuture<>(), new CompletableFuture<>());
     }
 
     @Override
@@ -90,7 +94,7 @@ final class GroupCommitIngestion implements AuditIngestion, DisposableBean {
     }
   }
 
-  /** The requests waiting for a tenant's next commit, and whether a committer is running. */
+  /** The requests waiting for a tenant's next commit, and whether a commit is being led. */
   private final class TenantQueue {
     private final TenantId tenant;
     private final Deque<Request> waiting = new ArrayDeque<>();
@@ -100,38 +104,40 @@ final class GroupCommitIngestion implements AuditIngestion, DisposableBean {
       this.tenant = tenant;
     }
 
-    void submit(Request request) {
-      synchronized (this) {
-        waiting.add(request);
-        if (committing) {
-          return;
-        }
-        committing = true;
+    /**
+     * @return whether the caller leads the next commit now (none was running)
+     */
+    synchronized boolean submit(Request request) {
+      waiting.add(request);
+      if (committing) {
+        return false;
       }
-      try {
-        committers.execute(this::commitAll);
-      } catch (RejectedExecutionException e) {
-        List<Request> orphaned;
-        synchronized (this) {
-          committing = false;
-          orphaned = new ArrayList<>(waiting);
-          waiting.clear();
-        }
-        orphaned.forEach(r -> r.result.completeExceptionally(e));
-      }
+      committing = true;
+      return true;
     }
 
-    private void commitAll() {
-      while (true) {
-        List<Request> fold;
-        synchronized (this) {
-          if (waiting.isEmpty()) {
-            committing = false;
-            return;
-          }
-          fold = next();
-        }
+    /**
+     * Commits what is queued (the leader's own request first among it), then hands the lead to the
+     * first request still waiting, or ends leading when none is.
+     */
+    void lead() {
+      List<Request> fold;
+      synchronized (this) {
+        fold = next();
+      }
+      try {
         commit(fold);
+      } finally {
+        Request successor;
+        synchronized (this) {
+          successor = waiting.peekFirst();
+          if (successor == null) {
+            committing = false;
+          }
+        }
+        if (successor != null) {
+          successor.turn.complete(null);
+        }
       }
     }
 

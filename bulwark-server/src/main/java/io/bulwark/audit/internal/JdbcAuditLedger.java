@@ -61,6 +61,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -89,6 +90,7 @@ class JdbcAuditLedger implements AuditLedger {
           + " actor_id, resource_type, resource_id, correlation_id, break_glass, body, leaf_hash";
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate template;
   private final TransactionTemplate transactions;
   private final TransactionTemplate snapshots;
   private final TransactionTemplate ownTransactions;
@@ -101,6 +103,7 @@ class JdbcAuditLedger implements AuditLedger {
 
   JdbcAuditLedger(
       JdbcClient jdbc,
+      JdbcTemplate template,
       PlatformTransactionManager transactionManager,
       Tenants tenants,
       CheckpointKeys keys,
@@ -108,6 +111,7 @@ class JdbcAuditLedger implements AuditLedger {
       @Value("${bulwark.audit.checkpoint-interval:10s}") Duration checkpointInterval,
       @Value("${bulwark.public-url:}") String publicUrl) {
     this.jdbc = jdbc;
+    this.template = template;
     this.transactions = new TransactionTemplate(transactionManager);
     this.snapshots = new TransactionTemplate(transactionManager);
     this.snapshots.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
@@ -184,8 +188,7 @@ class JdbcAuditLedger implements AuditLedger {
 
   private List<List<AuditReceipt>> appendLocked(
       TenantId tenant, List<List<PreparedEntry>> batches) {
-    lock(tenant);
-    Head head = head(tenant);
+    Head head = lockedHead(tenant);
     PostgresNodeStore store = new PostgresNodeStore(jdbc, tenant);
     Rfc9162CompactRange frontier = Rfc9162CompactRange.read(store, head.size());
     if (!frontier.rootHash().equals(head.root())) {
@@ -193,17 +196,17 @@ class JdbcAuditLedger implements AuditLedger {
     }
     if (batches.stream().flatMap(List::stream).noneMatch(entry -> entry.event().id() != null)) {
       // Ids the server assigned (UUIDv7) are new to the log: nothing to look up.
-      return appendAssuming(tenant, head, store, frontier, batches, new HashMap<>());
+      return appendAssuming(tenant, head, store, frontier, batches, new HashMap<>(), false);
     }
-    // Re-sent ids are rare: append as if none were known, and let the unique index on event ids
-    // say otherwise. Only then look them up, and append again without them.
-    jdbc.sql("savepoint audit_append").update();
+    // Re-sent ids are rare: append as if none were known (after a savepoint, sent with the
+    // writes), and let the unique index on event ids say otherwise. Only then look them up, and
+    // append again without them.
     try {
-      return appendAssuming(tenant, head, store, frontier, batches, new HashMap<>());
+      return appendAssuming(tenant, head, store, frontier, batches, new HashMap<>(), true);
     } catch (DuplicateKeyException resent) {
       jdbc.sql("rollback to savepoint audit_append").update();
       return appendAssuming(
-          tenant, head, store, frontier, batches, existingIndexes(tenant, batches));
+          tenant, head, store, frontier, batches, existingIndexes(tenant, batches), false);
     }
   }
 
@@ -217,7 +220,8 @@ class JdbcAuditLedger implements AuditLedger {
       PostgresNodeStore store,
       Rfc9162CompactRange frontier,
       List<List<PreparedEntry>> batches,
-      Map<UUID, Long> existing) {
+      Map<UUID, Long> existing,
+      boolean savepoint) {
     List<PreparedEntry> fresh = new ArrayList<>();
     List<List<AuditReceipt>> receipts = new ArrayList<>(batches.size());
     for (List<PreparedEntry> batch : batches) {
@@ -241,18 +245,25 @@ class JdbcAuditLedger implements AuditLedger {
     Rfc9162AppendResult appended =
         Rfc9162Appender.create()
             .appendLeafHashes(frontier, fresh.stream().map(PreparedEntry::leafHash).toList());
-    insertEntries(tenant, head.size(), fresh);
-    store.append(head.size(), appended.nodes(), appended.treeSize());
-    jdbc.sql(
-            "with head as (insert into audit_heads (tenant_id, size, root_hash, updated_at)"
-                + " values (?, ?, ?, now()) on conflict (tenant_id) do update set"
-                + " size = excluded.size, root_hash = excluded.root_hash,"
-                + " updated_at = excluded.updated_at returning tenant_id)"
-                + " insert into audit_pending_checkpoints (tenant_id, grew_at)"
-                + " select tenant_id, clock_timestamp() from head"
-                + " on conflict (tenant_id) do update set grew_at = excluded.grew_at")
-        .params(tenant.value(), appended.treeSize(), appended.rootHash().toByteArray())
-        .update();
+    // Every write of the append in one round trip.
+    StatementBatch writes = new StatementBatch();
+    if (savepoint) {
+      writes.add("savepoint audit_append");
+    }
+    insertEntries(writes, tenant, head.size(), fresh);
+    store.append(writes, head.size(), appended.nodes(), appended.treeSize());
+    writes.add(
+        "with head as (insert into audit_heads (tenant_id, size, root_hash, updated_at)"
+            + " values (?, ?, ?, now()) on conflict (tenant_id) do update set"
+            + " size = excluded.size, root_hash = excluded.root_hash,"
+            + " updated_at = excluded.updated_at returning tenant_id)"
+            + " insert into audit_pending_checkpoints (tenant_id, grew_at)"
+            + " select tenant_id, clock_timestamp() from head"
+            + " on conflict (tenant_id) do update set grew_at = excluded.grew_at",
+        tenant.value(),
+        appended.treeSize(),
+        appended.rootHash().toByteArray());
+    writes.execute(jdbc);
     return receipts;
   }
 
@@ -305,7 +316,8 @@ class JdbcAuditLedger implements AuditLedger {
   }
 
   /** All entries in one statement: one array per column, unnested server-side. */
-  private void insertEntries(TenantId tenant, long firstIndex, List<PreparedEntry> entries) {
+  private static void insertEntries(
+      StatementBatch writes, TenantId tenant, long firstIndex, List<PreparedEntry> entries) {
     int n = entries.size();
     String[] ids = new String[n];
     String[] occurred = new String[n];
@@ -339,35 +351,33 @@ class JdbcAuditLedger implements AuditLedger {
       bodies[i] = entry.body();
       leafHashes[i] = entry.leafHash().toByteArray();
     }
-    jdbc.sql(
-            "insert into audit_entries ("
-                + ENTRY_COLUMNS
-                + ") select ?, ? + e.ord - 1, e.event_id, e.occurred_at, e.recorded_at,"
-                + " e.category, e.action, e.outcome, e.actor_type, e.actor_id, e.resource_type,"
-                + " e.resource_id, e.correlation_id, e.break_glass, e.body, e.leaf_hash"
-                + " from unnest(?::uuid[], ?::timestamptz[], ?::timestamptz[], ?::text[],"
-                + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
-                + " ?::bool[], ?::bytea[], ?::bytea[]) with ordinality as e(event_id, occurred_at,"
-                + " recorded_at, category, action, outcome, actor_type, actor_id, resource_type,"
-                + " resource_id, correlation_id, break_glass, body, leaf_hash, ord)")
-        .params(
-            tenant.value(),
-            firstIndex,
-            ids,
-            occurred,
-            recorded,
-            categories,
-            actions,
-            outcomes,
-            actorTypes,
-            actorIds,
-            resourceTypes,
-            resourceIds,
-            correlationIds,
-            breakGlass,
-            bodies,
-            leafHashes)
-        .update();
+    writes.add(
+        "insert into audit_entries ("
+            + ENTRY_COLUMNS
+            + ") select ?, ? + e.ord - 1, e.event_id, e.occurred_at, e.recorded_at,"
+            + " e.category, e.action, e.outcome, e.actor_type, e.actor_id, e.resource_type,"
+            + " e.resource_id, e.correlation_id, e.break_glass, e.body, e.leaf_hash"
+            + " from unnest(?::uuid[], ?::timestamptz[], ?::timestamptz[], ?::text[],"
+            + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
+            + " ?::bool[], ?::bytea[], ?::bytea[]) with ordinality as e(event_id, occurred_at,"
+            + " recorded_at, category, action, outcome, actor_type, actor_id, resource_type,"
+            + " resource_id, correlation_id, break_glass, body, leaf_hash, ord)",
+        tenant.value(),
+        firstIndex,
+        ids,
+        occurred,
+        recorded,
+        categories,
+        actions,
+        outcomes,
+        actorTypes,
+        actorIds,
+        resourceTypes,
+        resourceIds,
+        correlationIds,
+        breakGlass,
+        bodies,
+        leafHashes);
   }
 
   // ---------------------------------------------------------------- reading
@@ -543,8 +553,7 @@ class JdbcAuditLedger implements AuditLedger {
           if (latest.isPresent() && latest.get().treeSize() >= head.size()) {
             return latest.get();
           }
-          lock(tenant);
-          head = head(tenant);
+          head = lockedHead(tenant);
           latest = latestCheckpoint(tenant);
           if (latest.isPresent() && latest.get().treeSize() >= head.size()) {
             return latest.get();
@@ -905,6 +914,23 @@ class JdbcAuditLedger implements AuditLedger {
         .param("audit_log:" + tenant)
         .query()
         .singleRow();
+  }
+
+  /**
+   * Takes the log's advisory lock and reads its head in one round trip: the head is read by a
+   * statement of its own, which starts after the lock is held, so it sees every append committed
+   * before.
+   */
+  private Head lockedHead(TenantId tenant) {
+    return new StatementBatch()
+        .add("select pg_advisory_xact_lock(hashtextextended(?, 0))", "audit_log:" + tenant)
+        .add("select size, root_hash from audit_heads where tenant_id = ?", tenant.value())
+        .query(
+            template,
+            rows ->
+                rows.next()
+                    ? new Head(rows.getLong(1), Sha256Hash.of(rows.getBytes(2)))
+                    : new Head(0, Rfc9162Hasher.create().emptyRoot()));
   }
 
   /**

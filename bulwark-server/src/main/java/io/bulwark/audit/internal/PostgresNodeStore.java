@@ -19,8 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * rows ({@code audit_entries.leaf_hash}), the interior nodes of every complete 256-leaf subtree in
  * one {@code audit_node_tiles} row ({@link NodeTiles}), and the rest — nodes above the tiles and
  * interior nodes of the incomplete tile at the right edge — one row each in {@code audit_nodes}. A
- * {@link #read} is one query, two when it needs nodes outside entries and tiles. Use it inside a
- * transaction bound to the tenant.
+ * {@link #read} is one query. Use it inside a transaction bound to the tenant.
  */
 final class PostgresNodeStore implements NodeStore {
 
@@ -37,14 +36,7 @@ final class PostgresNodeStore implements NodeStore {
     if (ids.isEmpty()) {
       return List.of();
     }
-    Map<NodeId, Sha256Hash> found = readLeavesAndTiles(ids);
-    List<NodeId> single = new ArrayList<>();
-    for (NodeId id : ids) {
-      if (id.level() > 0 && !found.containsKey(id)) {
-        single.add(id);
-      }
-    }
-    found.putAll(readSingle(single));
+    Map<NodeId, Sha256Hash> found = readAll(ids);
     List<Sha256Hash> hashes = new ArrayList<>(ids.size());
     for (NodeId id : ids) {
       Sha256Hash hash = found.get(id);
@@ -56,41 +48,63 @@ final class PostgresNodeStore implements NodeStore {
     return hashes;
   }
 
-  private Map<NodeId, Sha256Hash> readLeavesAndTiles(List<NodeId> ids) {
+  /**
+   * Leaves from their entries, tiled nodes from their tiles, and every interior node also from
+   * {@code audit_nodes} (where a tiled node lives until its tile is complete), in one query; a tile
+   * wins over a row of its own.
+   */
+  private Map<NodeId, Sha256Hash> readAll(List<NodeId> ids) {
     Set<Long> leaves = new LinkedHashSet<>();
     Set<Long> tiles = new LinkedHashSet<>();
+    List<NodeId> interior = new ArrayList<>();
     for (NodeId id : ids) {
       if (id.level() == 0) {
         leaves.add(id.index());
-      } else if (NodeTiles.tiled(id)) {
-        tiles.add(NodeTiles.tileOf(id));
+      } else {
+        interior.add(id);
+        if (NodeTiles.tiled(id)) {
+          tiles.add(NodeTiles.tileOf(id));
+        }
       }
     }
-    Map<NodeId, Sha256Hash> found = new HashMap<>(ids.size() * 2);
-    if (leaves.isEmpty() && tiles.isEmpty()) {
-      return found;
+    long[] levels = new long[interior.size()];
+    long[] indexes = new long[interior.size()];
+    for (int i = 0; i < interior.size(); i++) {
+      levels[i] = interior.get(i).level();
+      indexes[i] = interior.get(i).index();
     }
+    Map<NodeId, Sha256Hash> found = new HashMap<>(ids.size() * 2);
     Map<Long, byte[]> tileHashes = new HashMap<>();
     jdbc.sql(
-            "select 0, idx, leaf_hash from audit_entries where tenant_id = ?"
+            "select 0, 0, idx, leaf_hash from audit_entries where tenant_id = ?"
                 + " and idx = any(?::int8[]) and leaf_hash is not null"
-                + " union all select 1, tile, hashes from audit_node_tiles where tenant_id = ?"
-                + " and tile = any(?::int8[])")
-        .params(tenant.value(), toArray(leaves), tenant.value(), toArray(tiles))
+                + " union all select 1, 0, tile, hashes from audit_node_tiles where tenant_id = ?"
+                + " and tile = any(?::int8[])"
+                + " union all select 2, n.level, n.idx, n.hash from audit_nodes n"
+                + " join unnest(?::int8[], ?::int8[]) as wanted(level, idx)"
+                + " on n.level = wanted.level and n.idx = wanted.idx where n.tenant_id = ?")
+        .params(
+            tenant.value(),
+            toArray(leaves),
+            tenant.value(),
+            toArray(tiles),
+            levels,
+            indexes,
+            tenant.value())
         .query(rows -> {
-          if (rows.getInt(1) == 0) {
-            found.put(NodeId.leaf(rows.getLong(2)), Sha256Hash.of(rows.getBytes(3)));
-          } else {
-            tileHashes.put(rows.getLong(2), rows.getBytes(3));
+          switch (rows.getInt(1)) {
+            case 0 -> found.put(NodeId.leaf(rows.getLong(3)), Sha256Hash.of(rows.getBytes(4)));
+            case 1 -> tileHashes.put(rows.getLong(3), rows.getBytes(4));
+            default ->
+                found.putIfAbsent(
+                    new NodeId(rows.getInt(2), rows.getLong(3)), Sha256Hash.of(rows.getBytes(4)));
           }
         });
-    if (!tileHashes.isEmpty()) {
-      for (NodeId id : ids) {
-        if (NodeTiles.tiled(id)) {
-          byte[] tile = tileHashes.get(NodeTiles.tileOf(id));
-          if (tile != null) {
-            found.put(id, Sha256Hash.of(tile, NodeTiles.offset(id) * Sha256Hash.LENGTH));
-          }
+    for (NodeId id : interior) {
+      if (NodeTiles.tiled(id)) {
+        byte[] tile = tileHashes.get(NodeTiles.tileOf(id));
+        if (tile != null) {
+          found.put(id, Sha256Hash.of(tile, NodeTiles.offset(id) * Sha256Hash.LENGTH));
         }
       }
     }
@@ -124,14 +138,16 @@ final class PostgresNodeStore implements NodeStore {
    * Stores the nodes an append made, growing the tree from {@code sizeBefore} to {@code sizeAfter}
    * leaves. Leaf hashes are not stored here (their entries carry them). Each tile the append
    * completes is written whole, with the interior nodes earlier appends stored one by one; the
-   * other nodes are inserted one row each. At most three statements.
+   * other nodes are inserted one row each: up to two statements added to {@code writes}, run with
+   * the append's other writes. The earlier interior nodes of a tile being completed are read now.
    *
+   * @param writes where the inserts go
    * @param sizeBefore the tree size before the append
    * @param nodes every node the append made ({@code Rfc9162AppendResult.nodes()})
    * @param sizeAfter the tree size after it
    * @throws MissingNodeException if an interior node of the tile being completed is not stored
    */
-  void append(long sizeBefore, List<MerkleNode> nodes, long sizeAfter) {
+  void append(StatementBatch writes, long sizeBefore, List<MerkleNode> nodes, long sizeAfter) {
     long firstTile = NodeTiles.completeTiles(sizeBefore);
     long endTile = NodeTiles.completeTiles(sizeAfter);
     Map<Long, TileBuilder> tiles = new HashMap<>();
@@ -168,11 +184,11 @@ final class PostgresNodeStore implements NodeStore {
         single.add(node);
       }
     }
-    insertTiles(tiles);
-    insertSingle(single);
+    insertTiles(writes, tiles);
+    insertSingle(writes, single);
   }
 
-  private void insertTiles(Map<Long, TileBuilder> tiles) {
+  private void insertTiles(StatementBatch writes, Map<Long, TileBuilder> tiles) {
     if (tiles.isEmpty()) {
       return;
     }
@@ -184,14 +200,15 @@ final class PostgresNodeStore implements NodeStore {
       hashes[i] = tile.getValue().complete(tile.getKey());
       i++;
     }
-    jdbc.sql(
-            "insert into audit_node_tiles (tenant_id, tile, hashes)"
-                + " select ?, t.tile, t.hashes from unnest(?::int8[], ?::bytea[]) as t(tile, hashes)")
-        .params(tenant.value(), numbers, hashes)
-        .update();
+    writes.add(
+        "insert into audit_node_tiles (tenant_id, tile, hashes)"
+            + " select ?, t.tile, t.hashes from unnest(?::int8[], ?::bytea[]) as t(tile, hashes)",
+        tenant.value(),
+        numbers,
+        hashes);
   }
 
-  private void insertSingle(List<MerkleNode> nodes) {
+  private void insertSingle(StatementBatch writes, List<MerkleNode> nodes) {
     if (nodes.isEmpty()) {
       return;
     }
@@ -204,12 +221,14 @@ final class PostgresNodeStore implements NodeStore {
       indexes[i] = node.id().index();
       hashes[i] = node.hash().toByteArray();
     }
-    jdbc.sql(
-            "insert into audit_nodes (tenant_id, level, idx, hash)"
-                + " select ?, n.level, n.idx, n.hash"
-                + " from unnest(?::int2[], ?::int8[], ?::bytea[]) as n(level, idx, hash)")
-        .params(tenant.value(), levels, indexes, hashes)
-        .update();
+    writes.add(
+        "insert into audit_nodes (tenant_id, level, idx, hash)"
+            + " select ?, n.level, n.idx, n.hash"
+            + " from unnest(?::int2[], ?::int8[], ?::bytea[]) as n(level, idx, hash)",
+        tenant.value(),
+        levels,
+        indexes,
+        hashes);
   }
 
   private static long[] toArray(Set<Long> values) {

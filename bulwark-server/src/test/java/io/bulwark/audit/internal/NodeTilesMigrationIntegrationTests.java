@@ -94,7 +94,9 @@ class NodeTilesMigrationIntegrationTests {
             for (int i = 0; i < more.size(); i++) {
               insertEntry(bound, tenant, 600 + i, more.get(i));
             }
-            store.append(600, grown.nodes(), 1100);
+            StatementBatch writes = new StatementBatch();
+            store.append(writes, 600, grown.nodes(), 1100);
+            writes.execute(bound);
             expected.write(grown.nodes());
             assertThat(count(bound, "select count(*) from audit_node_tiles")).isEqualTo(4);
             Rfc9162ProofGenerator proofs = new Rfc9162ProofGenerator(store);
