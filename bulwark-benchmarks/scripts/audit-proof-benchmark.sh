@@ -10,7 +10,7 @@
 # Env: SKIP_BUILD=1 to reuse the built jars; SERVER_JAR to measure another build of the server;
 # SERVER_OPTS for extra JVM options of the server (JFR); PORT (8260); FRESH=1 to drop the filled
 # data directory (kept between runs: filling 10 M entries takes a quarter of an hour); VERIFY=0 to
-# skip the full verification.
+# skip the full verification; WARMUP seconds of proofs before each measured loop (10).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 WORKERS=${1:-4}
@@ -108,7 +108,7 @@ echo "bench log: size=$(curl -sf -H "Authorization: Bearer $ADMIN" "$BASE/api/v1
 DRIVER=("$JAVA_HOME/bin/java" -Xmx512m -cp bulwark-benchmarks/target/bulwark-benchmarks.jar io.bulwark.benchmarks.audit.AuditProofLoad)
 for MODE in inclusion consistency; do
   echo "load before $MODE: $(cut -d' ' -f1-3 /proc/loadavg)"
-  "${DRIVER[@]}" "$MODE" "$BASE" bench system bench-admin "$ADMIN_SECRET" "$WORKERS" 10 0 > "$WORK/$MODE-warmup.txt"
+  "${DRIVER[@]}" "$MODE" "$BASE" bench system bench-admin "$ADMIN_SECRET" "$WORKERS" "${WARMUP:-10}" 0 > "$WORK/$MODE-warmup.txt"
   T0=$(table_stats); C0=$(cpu)
   RESULT=$("${DRIVER[@]}" "$MODE" "$BASE" bench system bench-admin "$ADMIN_SECRET" "$WORKERS" "$SECONDS_MEASURED" 0)
   C1=$(cpu); T1=$(table_stats)
