@@ -218,7 +218,7 @@ public final class AuditIngestLoad {
    * it, so every event is new to the log while the driver spends almost no CPU on JSON (it shares
    * the machine with the server).
    */
-  private static final class BatchTemplates {
+  static final class BatchTemplates {
     private static final byte[] ID_MARK = "{\"id\":\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
@@ -278,7 +278,7 @@ public final class AuditIngestLoad {
   // ---------------------------------------------------------------- events
 
   /** Realistic audit events (~550 bytes each): data access by users of a SaaS back office. */
-  private static final class EventText {
+  static final class EventText {
     private static final String[] ACTIONS = {
       "customer_record.read", "customer_record.update", "document.download", "secret.read",
       "user.login", "report.export", "consent.update", "role.grant"
@@ -361,7 +361,7 @@ public final class AuditIngestLoad {
   // ---------------------------------------------------------------- tokens
 
   /** A client_credentials token, fetched again when 80 % of its lifetime has passed. */
-  private static final class Tokens {
+  static final class Tokens {
     private static final Pattern ACCESS_TOKEN =
         Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern EXPIRES_IN = Pattern.compile("\"expires_in\"\\s*:\\s*(\\d+)");
