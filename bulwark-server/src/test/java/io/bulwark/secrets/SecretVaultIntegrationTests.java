@@ -91,7 +91,9 @@ class SecretVaultIntegrationTests {
       Response read = api.get(secret("kinds/of/json")).bearer(reader).send();
 
       assertThat(read.status()).as(read.toString()).isEqualTo(200);
-      assertThat(read.json().get("value")).as(written).isEqualTo(JsonMapper.builder().build().readTree(written));
+      assertThat(read.json().get("value"))
+          .as(written)
+          .isEqualTo(JsonMapper.builder().build().readTree(written));
       assertThat(read.json().get("path").asString()).isEqualTo("kinds/of/json");
     }
   }

@@ -51,8 +51,7 @@ public final class ClosedLoop {
         seconds,
         () ->
             random ->
-                http.send(next.apply(random), HttpResponse.BodyHandlers.discarding())
-                    .statusCode());
+                http.send(next.apply(random), HttpResponse.BodyHandlers.discarding()).statusCode());
   }
 
   /**
