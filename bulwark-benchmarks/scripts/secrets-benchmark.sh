@@ -3,7 +3,8 @@
 # rewrap of many secrets after a data-key rotation (SecretRewrapTiming). One Bulwark server with
 # its embedded PostgreSQL in a fresh data directory; everything on loopback.
 # Usage: bulwark-benchmarks/scripts/secrets-benchmark.sh [concurrency=32] [seconds=30] [rewrap-secrets=100000]
-# Environment: READ_RUNS (3), BENCH_PORT (8196), SKIP_BUILD=1, BULWARK_JAVA_OPTS.
+# Environment: READ_RUNS (3), BENCH_PORT (8196), SKIP_BUILD=1, BULWARK_JAVA_OPTS, SERVER_JAR and
+# BENCH_JAR (another build's jars, e.g. a baseline), DRIVER_JAVA_OPTS.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 CONCURRENCY=${1:-32}
@@ -25,7 +26,7 @@ wait_for() { for _ in $(seq 1 120); do curl -sf "$1" >/dev/null 2>&1 && return 0
 
 rm -rf "$WORK/bulwark-data"
 # A copy, so a rebuild while the benchmark runs does not pull the jar from under the server.
-cp bulwark-server/target/bulwark-server.jar "$WORK/bulwark-server.jar"
+cp "${SERVER_JAR:-bulwark-server/target/bulwark-server.jar}" "$WORK/bulwark-server.jar"
 BULWARK_HTTP_PORT=$PORT BULWARK_DATA_DIR="$WORK/bulwark-data" BULWARK_DEV_MODE=true \
   BULWARK_BOOTSTRAP_CLIENT_ID=bench BULWARK_BOOTSTRAP_CLIENT_SECRET=$SECRET \
   "$JAVA_HOME/bin/java" ${BULWARK_JAVA_OPTS:-} -jar "$WORK/bulwark-server.jar" > "$WORK/bulwark.log" 2>&1 &
@@ -43,11 +44,13 @@ server_cpu() {
   echo "scale=2; $ticks / $(getconf CLK_TCK)" | bc
 }
 
-CP=bulwark-benchmarks/target/bulwark-benchmarks.jar
+CP=${BENCH_JAR:-bulwark-benchmarks/target/bulwark-benchmarks.jar}
+# The driver shares the cores with the server: its own CPU (bash time: user + sys) is reported too.
+TIMEFORMAT="driver CPU seconds during run (setup, warm-up and measurement): %U user + %S sys"
 for run in $(seq 1 "${READ_RUNS:-3}"); do
   echo "load average before run $run: $(cut -d' ' -f1-3 /proc/loadavg)"
   before=$(server_cpu); java_before=$(server_cpu $BW_PID)
-  "$JAVA_HOME/bin/java" -cp $CP io.bulwark.benchmarks.secrets.SecretReadLoad \
+  time "$JAVA_HOME/bin/java" ${DRIVER_JAVA_OPTS:-} -cp "$CP" io.bulwark.benchmarks.secrets.SecretReadLoad \
     http://127.0.0.1:$PORT bench $SECRET "$CONCURRENCY" "$SECONDS_MEASURED" 10
   echo "server+postgres CPU seconds during run $run (setup, warm-up and measurement): $(echo "$(server_cpu) - $before" | bc), of which the JVM $(echo "$(server_cpu $BW_PID) - $java_before" | bc)"
   echo "load average after run $run: $(cut -d' ' -f1-3 /proc/loadavg)"

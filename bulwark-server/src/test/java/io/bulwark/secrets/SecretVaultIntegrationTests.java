@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The secrets vault over HTTP: versions, check-and-set, deletion, encryption, access, audit. */
 @BulwarkIntegrationTest
@@ -76,6 +77,25 @@ class SecretVaultIntegrationTests {
     assertThat(read.header("Cache-Control")).contains("no-store");
     assertThat(read.json().get("value").get("key").asString()).isEqualTo("sk_live_1");
     assertThat(read.json().get("value").get("n").asInt()).isEqualTo(3);
+  }
+
+  @Test
+  void everyKindOfJsonValueIsReadBackAsTheSameJson() {
+    String value =
+        "{\"s\": \"quote \\\" backslash \\\\ tab \\t \\u00e9\u00e9 \\u2028 </script>\","
+            + " \"n\": -12.5e3, \"big\": 12345678901234567890, \"t\": true, \"f\": false,"
+            + " \"z\": null, \"a\": [1, [\"x\"], {}], \"o\": {\"deep\": {\"er\": []}}}";
+    for (String written : List.of(value, "\"plain string\"", "42", "[]", "false")) {
+      assertThat(put("kinds/of/json", "{\"value\": " + written + "}").status()).isEqualTo(200);
+
+      Response read = api.get(secret("kinds/of/json")).bearer(reader).send();
+
+      assertThat(read.status()).as(read.toString()).isEqualTo(200);
+      assertThat(read.json().get("value"))
+          .as(written)
+          .isEqualTo(JsonMapper.builder().build().readTree(written));
+      assertThat(read.json().get("path").asString()).isEqualTo("kinds/of/json");
+    }
   }
 
   @Test

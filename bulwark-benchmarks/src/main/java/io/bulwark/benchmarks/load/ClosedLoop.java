@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A closed-loop HTTP load: {@code concurrency} workers each send a request, wait for its answer and
@@ -45,12 +46,29 @@ public final class ClosedLoop {
   public static Result run(
       HttpClient http, int concurrency, int seconds, Function<SplittableRandom, HttpRequest> next)
       throws Exception {
+    return run(
+        concurrency,
+        seconds,
+        () ->
+            random ->
+                http.send(next.apply(random), HttpResponse.BodyHandlers.discarding()).statusCode());
+  }
+
+  /**
+   * @param concurrency how many workers
+   * @param seconds how long
+   * @param exchanges makes each worker's own way of sending one request (its connection, say)
+   * @return every worker's successes and failures
+   */
+  public static Result run(int concurrency, int seconds, Supplier<Exchange> exchanges)
+      throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
     try (ExecutorService workers = Executors.newFixedThreadPool(concurrency)) {
       List<Future<Worker>> futures = new ArrayList<>();
       for (int i = 0; i < concurrency; i++) {
         SplittableRandom random = new SplittableRandom(i + 1);
-        futures.add(workers.submit(() -> new Worker().drive(http, random, next, deadline)));
+        Exchange exchange = exchanges.get();
+        futures.add(workers.submit(() -> new Worker().drive(exchange, random, deadline)));
       }
       Result total = new Result(seconds);
       for (Future<Worker> future : futures) {
@@ -61,22 +79,28 @@ public final class ClosedLoop {
     }
   }
 
+  /** One worker's request and answer. */
+  @FunctionalInterface
+  public interface Exchange {
+    /**
+     * Sends the worker's next request and reads the whole answer.
+     *
+     * @param random the worker's own random source
+     * @return the answer's status code
+     */
+    int send(SplittableRandom random) throws Exception;
+  }
+
   private static final class Worker {
     private long[] latencies = new long[1 << 14];
     private int count;
     private long failures;
 
-    Worker drive(
-        HttpClient http,
-        SplittableRandom random,
-        Function<SplittableRandom, HttpRequest> next,
-        long deadline) {
+    Worker drive(Exchange exchange, SplittableRandom random, long deadline) {
       while (System.nanoTime() < deadline) {
-        HttpRequest request = next.apply(random);
         long started = System.nanoTime();
         try {
-          HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-          if (response.statusCode() == 200) {
+          if (exchange.send(random) == 200) {
             record(System.nanoTime() - started);
           } else {
             failures++;

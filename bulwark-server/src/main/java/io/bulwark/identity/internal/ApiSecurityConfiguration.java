@@ -58,6 +58,7 @@ class ApiSecurityConfiguration {
       throws Exception {
     return http.oauth2ResourceServer(resourceServer ->
             resourceServer
+                .bearerTokenResolver(new ApiBearerTokenResolver())
                 .jwt(jwt -> jwt.decoder(decoder))
                 .authenticationEntryPoint(problemHandlers)
                 .accessDeniedHandler(problemHandlers))

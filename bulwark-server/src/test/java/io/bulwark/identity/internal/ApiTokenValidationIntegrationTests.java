@@ -21,6 +21,7 @@ import io.bulwark.support.TestApi.Response;
 import io.bulwark.support.TestClients;
 import io.bulwark.support.TestTenants;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -107,6 +108,24 @@ class ApiTokenValidationIntegrationTests {
                 .issueTime(Date.from(past))
                 .notBeforeTime(Date.from(past))
                 .expirationTime(Date.from(past.plusSeconds(300))));
+
+    assertUnauthenticated(usersOfAcme(token));
+  }
+
+  @Test
+  void rememberedTokenIsUnauthenticatedOnceItExpired() throws Exception {
+    // Accepted (and so remembered by the decoder) while it lives: the memory must not outlive it.
+    Instant expiry = Instant.now().plusSeconds(5);
+    String token = signedWithTheTenantKey(claims -> claims.expirationTime(Date.from(expiry)));
+    assertThat(usersOfAcme(token).status()).isEqualTo(200);
+    assertThat(usersOfAcme(token).status()).as("again, remembered").isEqualTo(200);
+
+    Thread.sleep(
+        Math.max(
+                0,
+                Duration.between(Instant.now(), expiry.plus(TenantJwtDecoder.CLOCK_SKEW))
+                    .toMillis())
+            + 1_000);
 
     assertUnauthenticated(usersOfAcme(token));
   }
@@ -201,6 +220,33 @@ class ApiTokenValidationIntegrationTests {
 
     assertThat(response.status()).isEqualTo(403);
     assertThat(response.problemType()).isEqualTo("https://bulwark.io/problems/forbidden");
+  }
+
+  @Test
+  void tokenAlreadyAcceptedOnItsOwnTenantsApiIsStillForbiddenOnAnotherTenantsApi() {
+    String globexToken = api.token(globex, "globex-admin", SECRET);
+    String globexUsers = "/api/v1/tenants/" + globex + "/users";
+    assertThat(api.get(globexUsers).bearer(globexToken).send().status()).isEqualTo(200);
+
+    Response response = usersOfAcme(globexToken);
+
+    assertThat(response.status()).isEqualTo(403);
+    assertThat(response.problemType()).isEqualTo("https://bulwark.io/problems/forbidden");
+    assertThat(api.get(globexUsers).bearer(globexToken).send().status()).isEqualTo(200);
+  }
+
+  @Test
+  void lowerCaseSchemeIsAcceptedAndATokenWithASpaceInsideIsUnauthenticated() {
+    Response lowerCase =
+        api.get("/api/v1/tenants/" + acme + "/users")
+            .header("Authorization", "bearer " + realToken)
+            .send();
+    assertThat(lowerCase.status()).as(lowerCase.body()).isEqualTo(200);
+
+    assertUnauthenticated(
+        api.get("/api/v1/tenants/" + acme + "/users")
+            .header("Authorization", "Bearer " + realToken.replace('.', ' '))
+            .send());
   }
 
   private TenantId create(String slug) {

@@ -1,5 +1,6 @@
 package io.bulwark.secrets.vault.web;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.bulwark.audit.AuditCaller;
 import io.bulwark.authorization.AccessDecisions;
 import io.bulwark.authorization.Permission;
@@ -21,6 +22,7 @@ import io.bulwark.secrets.vault.SecretValue;
 import io.bulwark.secrets.vault.SecretVersion;
 import io.bulwark.secrets.vault.Secrets;
 import io.bulwark.tenancy.Tenant;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -155,7 +157,7 @@ class SecretController {
                 revealed.path().value(),
                 revealed.version(),
                 revealed.createdAt(),
-                json.readTree(revealed.value().revealJson())));
+                new String(revealed.value().revealJson(), StandardCharsets.UTF_8)));
   }
 
   @PutMapping(path = "/secrets/{*path}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -347,7 +349,11 @@ class SecretController {
     }
   }
 
-  record SecretResponse(String path, int version, Instant createdAt, JsonNode value) {
+  /**
+   * The value goes out as the JSON it was stored as (written by Jackson from the request, so it is
+   * already valid, compact JSON), not parsed into a tree to be written again.
+   */
+  record SecretResponse(String path, int version, Instant createdAt, @JsonRawValue String value) {
     @Override
     public String toString() {
       return "SecretResponse[path=" + path + ", version=" + version + ", value=redacted]";
