@@ -13,11 +13,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * A closed-loop HTTP load: {@code concurrency} workers each send a request, wait for its answer and
- * send the next, until a deadline. A {@code 200} counts with its latency; anything else, or an I/O
- * failure, counts as a failure.
+ * send the next, until a deadline. A {@code 200} (whose body passes a check, when one is given)
+ * counts with its latency; anything else, or an I/O failure, counts as a failure.
  */
 public final class ClosedLoop {
 
@@ -45,12 +46,31 @@ public final class ClosedLoop {
   public static Result run(
       HttpClient http, int concurrency, int seconds, Function<SplittableRandom, HttpRequest> next)
       throws Exception {
+    return run(http, concurrency, seconds, next, null);
+  }
+
+  /**
+   * @param http the client, shared by the workers (keep-alive connections)
+   * @param concurrency how many workers
+   * @param seconds how long
+   * @param next the next request of a worker, given that worker's own random source
+   * @param body what a {@code 200}'s body must satisfy to count as a success (null: the body is
+   *     discarded unread)
+   * @return every worker's successes and failures
+   */
+  public static Result run(
+      HttpClient http,
+      int concurrency,
+      int seconds,
+      Function<SplittableRandom, HttpRequest> next,
+      Predicate<String> body)
+      throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
     try (ExecutorService workers = Executors.newFixedThreadPool(concurrency)) {
       List<Future<Worker>> futures = new ArrayList<>();
       for (int i = 0; i < concurrency; i++) {
         SplittableRandom random = new SplittableRandom(i + 1);
-        futures.add(workers.submit(() -> new Worker().drive(http, random, next, deadline)));
+        futures.add(workers.submit(() -> new Worker().drive(http, random, next, body, deadline)));
       }
       Result total = new Result(seconds);
       for (Future<Worker> future : futures) {
@@ -70,13 +90,22 @@ public final class ClosedLoop {
         HttpClient http,
         SplittableRandom random,
         Function<SplittableRandom, HttpRequest> next,
+        Predicate<String> body,
         long deadline) {
       while (System.nanoTime() < deadline) {
         HttpRequest request = next.apply(random);
         long started = System.nanoTime();
         try {
-          HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-          if (response.statusCode() == 200) {
+          boolean success;
+          if (body == null) {
+            success =
+                http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+          } else {
+            HttpResponse<String> response =
+                http.send(request, HttpResponse.BodyHandlers.ofString());
+            success = response.statusCode() == 200 && body.test(response.body());
+          }
+          if (success) {
             record(System.nanoTime() - started);
           } else {
             failures++;
