@@ -18,8 +18,8 @@
 # synchronous_commit, full_page_writes on; 128 MB shared buffers; 200 connections).
 # Keycloak: production mode, `kc.sh build --db=postgres --health-enabled=true` once, then
 # `start --optimized --http-enabled=true --hostname-strict=false --cache=local` (one node, no
-# cluster transport); realm "bench", a confidential service client "bench" and a resource-server
-# client "bench-rs". Bulwark: bulwark-server.jar on BULWARK_DB_URL (owner role bulwark_owner, which
+# cluster transport); realm "bench", a confidential service client "bench" whose tokens carry the
+# audience "bench-rs", and that resource-server client "bench-rs". Bulwark: bulwark-server.jar on BULWARK_DB_URL (owner role bulwark_owner, which
 # creates its runtime role), the system tenant's bootstrap client "bench" and a client "bench-rs".
 # Usage: [ALG=RS256|ES256] [SKIP_BUILD=1] bulwark-benchmarks/scripts/token-benchmark.sh [concurrency=16] [seconds=30] [rounds=3]
 # Ports: BW_PORT (default 8213), KC_PORT (default 8214), KC_MGMT_PORT (default 8215), PG_PORT
@@ -127,12 +127,18 @@ wait_for http://127.0.0.1:$KC_PORT/realms/master/.well-known/openid-configuratio
 KCADM="$KC_HOME/bin/kcadm.sh"
 "$KCADM" config credentials --server http://127.0.0.1:$KC_PORT --realm master --user admin --password admin-password --config "$WORK/kcadm.config" >/dev/null
 "$KCADM" create realms -s realm=bench -s enabled=true --config "$WORK/kcadm.config" >/dev/null
-"$KCADM" create clients -r bench -s clientId=bench -s secret=$SECRET -s publicClient=false \
+KC_CLIENT=$("$KCADM" create clients -r bench -s clientId=bench -s secret=$SECRET -s publicClient=false \
   -s serviceAccountsEnabled=true -s standardFlowEnabled=false -s directAccessGrantsEnabled=false \
-  --config "$WORK/kcadm.config" >/dev/null
+  --config "$WORK/kcadm.config" -i)
 "$KCADM" create clients -r bench -s clientId=bench-rs -s secret=$KC_RS_SECRET -s publicClient=false \
   -s serviceAccountsEnabled=false -s standardFlowEnabled=false -s directAccessGrantsEnabled=false \
   --config "$WORK/kcadm.config" >/dev/null
+# Keycloak 26 answers introspection only to a client in the token's audience: the service client's
+# tokens name the resource server (an audience mapper), as a real deployment's would.
+"$KCADM" create "clients/$KC_CLIENT/protocol-mappers/models" -r bench -s name=bench-rs-audience \
+  -s protocol=openid-connect -s protocolMapper=oidc-audience-mapper \
+  -s 'config."included.client.audience"=bench-rs' -s 'config."access.token.claim"=true' \
+  -s 'config."introspection.token.claim"=true' --config "$WORK/kcadm.config" >/dev/null
 
 wait_for http://127.0.0.1:$BW_PORT/actuator/health/readiness
 ADMIN_TOKEN=$(curl -sf -u bench:$SECRET -d grant_type=client_credentials \
@@ -213,7 +219,7 @@ measure() {
     "(load average: $(cut -d' ' -f1-3 /proc/loadavg))"
   sed -n "s/.* ${op}s_per_s=\([0-9]*\).*/\1/p" "$WORK/last.txt" > "$WORK/rate-$name-$op"
 }
-ratio() { echo "scale=2; $(cat "$WORK/rate-Bulwark-$1") / ($(cat "$WORK/rate-Keycloak-$1") + 0.001)" | bc; }
+ratio() { local k; k=$(cat "$WORK/rate-Keycloak-$1"); [ "${k:-0}" -gt 0 ] && echo "scale=2; $(cat "$WORK/rate-Bulwark-$1") / $k" | bc || echo n/a; }
 for round in $(seq 1 "$ROUNDS"); do
   echo "--- round $round"
   measure Bulwark "$BW_PID" bulwark token TokenLoad "$BW_TOKEN_URL" bench $SECRET "$CONCURRENCY" "$SECONDS_MEASURED" 10
