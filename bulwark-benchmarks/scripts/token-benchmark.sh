@@ -74,7 +74,8 @@ cpu_s() {
   echo "scale=2; $total / $tck" | bc
 }
 
-wait_for() { for _ in $(seq 1 300); do curl -sf "$1" >/dev/null 2>&1 && return 0; sleep 1; done; echo "no answer from $1" >&2; return 1; }
+# Keycloak creates its schema on first start: minutes on a loaded machine.
+wait_for() { for _ in $(seq 1 900); do curl -sf "$1" >/dev/null 2>&1 && return 0; sleep 1; done; echo "no answer from $1" >&2; return 1; }
 
 PGDATA_DIR="$PWD/$WORK/postgres"
 as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
