@@ -4,15 +4,13 @@ import io.bulwark.benchmarks.load.ClosedLoop;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Base64;
 import java.util.Locale;
 
 /**
  * A closed-loop load driver for an OAuth 2.0 token endpoint: {@code concurrency} workers each send
  * client_credentials requests (client_secret_basic) back to back for a bounded time, after a
- * warm-up. It reports successful tokens per second and latency percentiles. Loopback only.
+ * warm-up, over HTTP/1.1 keep-alive connections. It reports successful tokens per second and
+ * latency percentiles. Loopback only.
  *
  * <p>Usage: {@code java -cp bulwark-benchmarks.jar io.bulwark.benchmarks.identity.TokenLoad
  * <token-url> <client-id> <client-secret> [concurrency=16] [seconds=30] [warmup-seconds=10]}
@@ -29,20 +27,17 @@ public final class TokenLoad {
     }
     URI url = URI.create(args[0]);
     ClosedLoop.requireLoopback(url);
-    String authorization =
-        "Basic "
-            + Base64.getEncoder()
-                .encodeToString((args[1] + ":" + args[2]).getBytes(StandardCharsets.UTF_8));
+    String authorization = TokenPool.basic(args[1], args[2]);
     int concurrency = args.length > 3 ? Integer.parseInt(args[3]) : 16;
     int seconds = args.length > 4 ? Integer.parseInt(args[4]) : 30;
     int warmup = args.length > 5 ? Integer.parseInt(args[5]) : 10;
 
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    HttpClient http = TokenPool.http();
     HttpRequest request =
         HttpRequest.newBuilder(url)
             .header("Authorization", authorization)
             .header("Content-Type", "application/x-www-form-urlencoded")
-            .timeout(Duration.ofSeconds(10))
+            .timeout(TokenPool.TIMEOUT)
             .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
             .build();
 

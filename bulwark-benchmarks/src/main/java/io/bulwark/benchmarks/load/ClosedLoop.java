@@ -13,14 +13,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
  * A closed-loop HTTP load: {@code concurrency} workers each send a request, wait for its answer and
- * send the next, until a deadline. A {@code 200} counts with its latency; anything else, or an I/O
- * failure, counts as a failure.
+ * send the next, until a deadline. A {@code 200} (whose body passes a check, when one is given)
+ * counts with its latency; anything else, or an I/O failure, counts as a failure.
  */
 public final class ClosedLoop {
+
+  /** What an exchange answers for a {@code 200} whose body failed the check: a failure. */
+  private static final int REFUSED_BODY = -1;
 
   private ClosedLoop() {}
 
@@ -46,12 +50,40 @@ public final class ClosedLoop {
   public static Result run(
       HttpClient http, int concurrency, int seconds, Function<SplittableRandom, HttpRequest> next)
       throws Exception {
+    return run(http, concurrency, seconds, next, null);
+  }
+
+  /**
+   * @param http the client, shared by the workers (keep-alive connections)
+   * @param concurrency how many workers
+   * @param seconds how long
+   * @param next the next request of a worker, given that worker's own random source
+   * @param body what a {@code 200}'s body must satisfy to count as a success (null: the body is
+   *     discarded unread)
+   * @return every worker's successes and failures
+   */
+  public static Result run(
+      HttpClient http,
+      int concurrency,
+      int seconds,
+      Function<SplittableRandom, HttpRequest> next,
+      Predicate<String> body)
+      throws Exception {
     return run(
         concurrency,
         seconds,
         () ->
-            random ->
-                http.send(next.apply(random), HttpResponse.BodyHandlers.discarding()).statusCode());
+            random -> {
+              HttpRequest request = next.apply(random);
+              if (body == null) {
+                return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+              }
+              HttpResponse<String> response =
+                  http.send(request, HttpResponse.BodyHandlers.ofString());
+              return response.statusCode() == 200 && !body.test(response.body())
+                  ? REFUSED_BODY
+                  : response.statusCode();
+            });
   }
 
   /**
