@@ -24,21 +24,9 @@ ADMIN_SECRET=bench-admin-secret-0123456789abcdefghij
 BASE=http://127.0.0.1:$PORT
 mkdir -p "$WORK"
 
-if [ -z "${SKIP_BUILD:-}" ]; then
-  ./mvnw -o -q -B -pl bulwark-server,bulwark-benchmarks -am package -DskipTests -Dspotless.check.skip=true
-fi
-
-stop_server() {
-  if [ -n "${BW_PID:-}" ]; then
-    kill "$BW_PID" 2>/dev/null || true
-    wait "$BW_PID" 2>/dev/null || true
-    BW_PID=
-  fi
-}
-trap stop_server EXIT
-
-wait_for() { for _ in $(seq 1 300); do curl -sf "$1" >/dev/null 2>&1 && return 0; sleep 1; done; echo "no answer from $1" >&2; return 1; }
-json_field() { python3 -c 'import json,sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"; }
+# shellcheck source=lib.sh
+. bulwark-benchmarks/scripts/lib.sh
+build_unless_skipped
 
 if [ -n "${FRESH:-}" ]; then rm -rf "$DATA"; fi
 # shellcheck disable=SC2086

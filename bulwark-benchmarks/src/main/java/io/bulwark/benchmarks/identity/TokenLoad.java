@@ -1,16 +1,20 @@
 package io.bulwark.benchmarks.identity;
 
 import io.bulwark.benchmarks.load.ClosedLoop;
+import io.bulwark.benchmarks.load.Http1Connection;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * A closed-loop load driver for an OAuth 2.0 token endpoint: {@code concurrency} workers each send
  * client_credentials requests (client_secret_basic) back to back for a bounded time, after a
- * warm-up, over HTTP/1.1 keep-alive connections. It reports successful tokens per second and
- * latency percentiles. Loopback only.
+ * warm-up, each over its own HTTP/1.1 keep-alive connection ({@link Http1Connection}, which takes
+ * the shared cores far less CPU than {@code java.net.http.HttpClient}; that one is used with {@code
+ * -Dbench.jdkHttpClient=true}, as before 2026-12-02 06:10 UTC). It reports successful tokens per
+ * second and latency percentiles. Loopback only.
  *
  * <p>Usage: {@code java -cp bulwark-benchmarks.jar io.bulwark.benchmarks.identity.TokenLoad
  * <token-url> <client-id> <client-secret> [concurrency=16] [seconds=30] [warmup-seconds=10]}
@@ -32,17 +36,34 @@ public final class TokenLoad {
     int seconds = args.length > 4 ? Integer.parseInt(args[4]) : 30;
     int warmup = args.length > 5 ? Integer.parseInt(args[5]) : 10;
 
-    HttpClient http = TokenPool.http();
-    HttpRequest request =
-        HttpRequest.newBuilder(url)
-            .header("Authorization", authorization)
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .timeout(TokenPool.TIMEOUT)
-            .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-            .build();
-
-    ClosedLoop.run(http, concurrency, warmup, random -> request);
-    ClosedLoop.Result result = ClosedLoop.run(http, concurrency, seconds, random -> request);
+    ClosedLoop.Result result;
+    if (Boolean.getBoolean("bench.jdkHttpClient")) {
+      HttpClient http = TokenPool.http();
+      HttpRequest request =
+          HttpRequest.newBuilder(url)
+              .header("Authorization", authorization)
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .timeout(TokenPool.TIMEOUT)
+              .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+              .build();
+      ClosedLoop.run(http, concurrency, warmup, random -> request);
+      result = ClosedLoop.run(http, concurrency, seconds, random -> request);
+    } else {
+      byte[] request =
+          Http1Connection.postForm(
+              url,
+              url.getRawPath(),
+              "grant_type=client_credentials",
+              "Authorization",
+              authorization);
+      Supplier<ClosedLoop.Exchange> connections =
+          () -> {
+            Http1Connection connection = new Http1Connection(url, 10_000);
+            return random -> connection.exchange(request);
+          };
+      ClosedLoop.run(concurrency, warmup, connections);
+      result = ClosedLoop.run(concurrency, seconds, connections);
+    }
     System.out.println(
         String.format(
             Locale.ROOT,

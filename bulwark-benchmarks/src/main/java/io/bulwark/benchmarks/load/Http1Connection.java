@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * One keep-alive HTTP/1.1 connection to a loopback server for a load driver: requests are written
@@ -48,14 +49,40 @@ public final class Http1Connection implements AutoCloseable {
    * @param headers name and value pairs
    */
   public static byte[] get(URI base, String path, String... headers) {
-    StringBuilder request = new StringBuilder(256 + path.length());
-    request.append("GET ").append(path).append(" HTTP/1.1\r\n");
-    request.append("Host: ").append(base.getAuthority()).append("\r\n");
+    return request("GET", base, path, new byte[0], headers);
+  }
+
+  /**
+   * The bytes of a {@code POST} of a form body with the given headers, ready for {@link #exchange}.
+   *
+   * @param base the server, for the {@code Host} header
+   * @param path the request target, already percent-encoded
+   * @param form the {@code application/x-www-form-urlencoded} body, already encoded
+   * @param headers name and value pairs
+   */
+  public static byte[] postForm(URI base, String path, String form, String... headers) {
+    byte[] body = form.getBytes(StandardCharsets.ISO_8859_1);
+    String[] all = Arrays.copyOf(headers, headers.length + 4);
+    all[headers.length] = "Content-Type";
+    all[headers.length + 1] = "application/x-www-form-urlencoded";
+    all[headers.length + 2] = "Content-Length";
+    all[headers.length + 3] = Integer.toString(body.length);
+    return request("POST", base, path, body, all);
+  }
+
+  private static byte[] request(
+      String method, URI base, String path, byte[] body, String... headers) {
+    StringBuilder head = new StringBuilder(256 + path.length());
+    head.append(method).append(' ').append(path).append(" HTTP/1.1\r\n");
+    head.append("Host: ").append(base.getAuthority()).append("\r\n");
     for (int i = 0; i + 1 < headers.length; i += 2) {
-      request.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+      head.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
     }
-    request.append("\r\n");
-    return request.toString().getBytes(StandardCharsets.ISO_8859_1);
+    head.append("\r\n");
+    byte[] bytes = head.toString().getBytes(StandardCharsets.ISO_8859_1);
+    byte[] request = Arrays.copyOf(bytes, bytes.length + body.length);
+    System.arraycopy(body, 0, request, bytes.length, body.length);
+    return request;
   }
 
   /**

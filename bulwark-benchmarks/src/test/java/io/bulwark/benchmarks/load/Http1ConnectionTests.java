@@ -53,6 +53,24 @@ class Http1ConnectionTests {
   }
 
   @Test
+  void aFormPostCarriesItsTypeLengthAndBody() {
+    byte[] request =
+        Http1Connection.postForm(
+            URI.create("http://127.0.0.1:8213"),
+            "/t/system/oauth2/token",
+            "grant_type=client_credentials",
+            "Authorization",
+            "Basic YTpi");
+
+    assertThat(new String(request, StandardCharsets.ISO_8859_1))
+        .isEqualTo(
+            "POST /t/system/oauth2/token HTTP/1.1\r\nHost: 127.0.0.1:8213\r\n"
+                + "Authorization: Basic YTpi\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 29\r\n\r\n"
+                + "grant_type=client_credentials");
+  }
+
+  @Test
   void onlyLoopbackServersTakeLoad() {
     assertThatThrownBy(() -> new Http1Connection(URI.create("http://192.0.2.1:80"), 1_000))
         .isInstanceOf(IllegalArgumentException.class);

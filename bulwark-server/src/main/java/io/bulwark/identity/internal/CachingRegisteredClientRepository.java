@@ -15,8 +15,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Remembers the tenants' registered clients for a few seconds, so that a token request does not
@@ -96,16 +94,8 @@ final class CachingRegisteredClientRepository implements RegisteredClientReposit
   }
 
   private void forget(TenantId tenant) {
-    entries.keySet().removeIf(key -> key.tenant().equals(tenant));
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(
-          new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-              entries.keySet().removeIf(key -> key.tenant().equals(tenant));
-            }
-          });
-    }
+    Forgetting.nowAndAfterTransaction(
+        () -> entries.keySet().removeIf(key -> key.tenant().equals(tenant)));
   }
 
   private enum Kind {

@@ -16,8 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The roles tokens carry: what principals hold within a tenant. Expired assignments grant nothing.
@@ -124,16 +122,8 @@ class RoleAssignments {
   }
 
   private void forget(TenantId tenant) {
-    answers.keySet().removeIf(key -> key.tenant().equals(tenant));
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(
-          new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-              answers.keySet().removeIf(key -> key.tenant().equals(tenant));
-            }
-          });
-    }
+    Forgetting.nowAndAfterTransaction(
+        () -> answers.keySet().removeIf(key -> key.tenant().equals(tenant)));
   }
 
   private record Key(TenantId tenant, String type, String principalId) {}
