@@ -62,11 +62,7 @@ public final class AuditIngestLoad {
     URI base = URI.create(args[1].endsWith("/") ? args[1] : args[1] + "/");
     ClosedLoop.requireLoopback(base);
     String slug = args[2];
-    HttpClient http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    HttpClient http = ClosedLoop.keepAliveClient();
     Tokens tokens = new Tokens(http, base.resolve("t/" + slug + "/oauth2/token"), args[3], args[4]);
     URI events = base.resolve("api/v1/tenants/" + slug + "/audit/events");
     int seconds = args.length > 6 ? Integer.parseInt(args[6]) : 30;

@@ -60,11 +60,7 @@ public final class AuditProofLoad {
     URI base = URI.create(args[1].endsWith("/") ? args[1] : args[1] + "/");
     ClosedLoop.requireLoopback(base);
     String slug = args[2];
-    HttpClient http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    HttpClient http = ClosedLoop.keepAliveClient();
     AuditIngestLoad.Tokens tokens =
         new AuditIngestLoad.Tokens(
             http, base.resolve("t/" + args[3] + "/oauth2/token"), args[4], args[5]);

@@ -45,7 +45,7 @@ public final class IntrospectionLoad {
     int seconds = args.length > 5 ? Integer.parseInt(args[5]) : 30;
     int warmup = args.length > 6 ? Integer.parseInt(args[6]) : 10;
 
-    HttpClient http = TokenPool.http();
+    HttpClient http = ClosedLoop.keepAliveClient();
     String authorization = TokenPool.basic(args[2], args[3]);
     HttpRequest[] requests =
         pool.stream()

@@ -61,7 +61,7 @@ public final class JwksValidation {
     int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 10;
 
     HttpResponse<String> jwks =
-        TokenPool.http()
+        ClosedLoop.keepAliveClient()
             .send(
                 HttpRequest.newBuilder(jwksUrl).timeout(TokenPool.TIMEOUT).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -38,7 +38,7 @@ public final class TokenLoad {
 
     ClosedLoop.Result result;
     if (Boolean.getBoolean("bench.jdkHttpClient")) {
-      HttpClient http = TokenPool.http();
+      HttpClient http = ClosedLoop.keepAliveClient();
       HttpRequest request =
           HttpRequest.newBuilder(url)
               .header("Authorization", authorization)

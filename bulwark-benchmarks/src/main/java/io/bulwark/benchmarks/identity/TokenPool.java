@@ -43,7 +43,7 @@ public final class TokenPool {
     ClosedLoop.requireLoopback(url);
     int count = args.length > 3 ? Integer.parseInt(args[3]) : 200;
     StringBuilder lines = new StringBuilder();
-    for (String token : issue(http(), url, args[1], args[2], count)) {
+    for (String token : issue(ClosedLoop.keepAliveClient(), url, args[1], args[2], count)) {
       lines.append(token).append('\n');
     }
     System.out.print(lines);
@@ -66,13 +66,6 @@ public final class TokenPool {
    * HTTP/1.1 with keep-alive connections (one per worker), for every server alike: the JDK's
    * default would try an h2c upgrade, which one server may accept and the other not.
    */
-  static HttpClient http() {
-    return HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(5))
-        .build();
-  }
-
   /** An RFC 6749 §2.3.1 {@code client_secret_basic} header value. */
   static String basic(String clientId, String secret) {
     return "Basic "

@@ -29,6 +29,17 @@ public final class ClosedLoop {
   private ClosedLoop() {}
 
   /**
+   * @return a {@code java.net.http} client on HTTP/1.1 keep-alive connections (no h2c upgrade,
+   *     which some servers accept and others refuse), with a 5 s connect timeout
+   */
+  public static HttpClient keepAliveClient() {
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5))
+        .build();
+  }
+
+  /**
    * @param url where load is to be sent
    * @throws IllegalArgumentException unless the host is on this machine's loopback
    */

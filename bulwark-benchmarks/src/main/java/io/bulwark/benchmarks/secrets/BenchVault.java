@@ -19,11 +19,7 @@ import java.util.regex.Pattern;
  */
 final class BenchVault {
 
-  final HttpClient http =
-      HttpClient.newBuilder()
-          .connectTimeout(Duration.ofSeconds(5))
-          .version(HttpClient.Version.HTTP_1_1)
-          .build();
+  final HttpClient http = ClosedLoop.keepAliveClient();
   final String base;
   final String slug;
   private final String clientSecret;
