@@ -19,10 +19,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -181,7 +178,8 @@ class AuditExportIntegrationTests {
   void bodyAlteredInTheDatabaseIsExportedWithItsStoredLeafHashAndNamedAtItsIndex()
       throws SQLException {
     appendAndCheckpoint(6);
-    asOwner(
+    acme.asOwner(
+        owner,
         "update audit_entries set body = convert_to(replace(convert_from(body, 'UTF8'),"
             + " 'db-password', 'db-passw0rd'), 'UTF8') where tenant_id = ? and idx = 4");
 
@@ -196,7 +194,7 @@ class AuditExportIntegrationTests {
   @Test
   void deletedRowFoundBeforeAnythingIsSentIsAnsweredAsADamagedLog() throws SQLException {
     appendAndCheckpoint(6);
-    asOwner("delete from audit_entries where tenant_id = ? and idx = 2");
+    acme.asOwner(owner, "delete from audit_entries where tenant_id = ? and idx = 2");
 
     Response export = export("");
 
@@ -234,20 +232,6 @@ class AuditExportIntegrationTests {
     assertThat(rejected.status()).as(query).isEqualTo(400);
     assertThat(rejected.problemType()).as(query).isEqualTo(INVALID_PARAMETER);
     assertThat(rejected.json().get("parameter").asString()).as(query).isEqualTo(parameter);
-  }
-
-  private void asOwner(String sql) throws SQLException {
-    try (Connection connection = owner.getConnection()) {
-      connection.setAutoCommit(false);
-      try (Statement statement = connection.createStatement()) {
-        statement.execute("set local session_replication_role = replica");
-      }
-      try (PreparedStatement statement = connection.prepareStatement(sql)) {
-        statement.setObject(1, acme.tenant.value());
-        statement.executeUpdate();
-      }
-      connection.commit();
-    }
   }
 
   private void appendAndCheckpoint(int count) {

@@ -4,8 +4,13 @@ import io.bulwark.platform.TenantId;
 import io.bulwark.support.TestApi;
 import io.bulwark.support.TestClients;
 import io.bulwark.support.TestTenants;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 
 /**
  * A fresh tenant, event bodies to send, and tokens to send them with.
@@ -59,6 +64,24 @@ final class AuditFixtures {
   }
 
   /** A valid event whose action is {@code resource.action<n>}. */
+  /**
+   * Tampers as an attacker with database access would: runs one statement as the owner with the
+   * append-only triggers switched off, its one parameter bound to this tenant's id.
+   */
+  void asOwner(DataSource owner, String sql) throws SQLException {
+    try (Connection connection = owner.getConnection()) {
+      connection.setAutoCommit(false);
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("set local session_replication_role = replica");
+      }
+      try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        statement.setObject(1, tenant.value());
+        statement.executeUpdate();
+      }
+      connection.commit();
+    }
+  }
+
   static String event(int n) {
     return """
     {"occurred_at": "2025-01-31T12:00:%02dZ", "category": "data_access",

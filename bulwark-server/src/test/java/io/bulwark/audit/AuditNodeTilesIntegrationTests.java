@@ -19,7 +19,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -110,7 +109,8 @@ class AuditNodeTilesIntegrationTests {
     ledger.checkpointNow(acme.tenant);
     // Tile 1 covers entries 256 to 511; its node (level 3, index 40) covers entries 320 to 327 and
     // sits at 192 (levels 1 and 2: 128 + 64 hashes) + 40 - 32.
-    asOwner(
+    acme.asOwner(
+        owner,
         "update audit_node_tiles set hashes = overlay(hashes placing sha256('forged'::bytea)"
             + " from 200 * 32 + 1 for 32) where tenant_id = ? and tile = 1");
 
@@ -126,7 +126,7 @@ class AuditNodeTilesIntegrationTests {
     // root
     // of tile 2, which only that tile holds.
     append(0, 768);
-    asOwner("delete from audit_node_tiles where tenant_id = ? and tile = 2");
+    acme.asOwner(owner, "delete from audit_node_tiles where tenant_id = ? and tile = 2");
 
     Response refused =
         api.post(acme.path("/events")).bearer(acme.token).json(batchOf(768, 1)).send();
@@ -180,20 +180,5 @@ class AuditNodeTilesIntegrationTests {
     Response response = api.post(acme.path("/verify")).bearer(acme.token).send();
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
     return response.json();
-  }
-
-  /** Runs one statement as the owner with the append-only triggers switched off. */
-  private void asOwner(String sql) throws SQLException {
-    try (Connection connection = owner.getConnection()) {
-      connection.setAutoCommit(false);
-      try (Statement statement = connection.createStatement()) {
-        statement.execute("set local session_replication_role = replica");
-      }
-      try (PreparedStatement statement = connection.prepareStatement(sql)) {
-        statement.setObject(1, acme.tenant.value());
-        statement.executeUpdate();
-      }
-      connection.commit();
-    }
   }
 }

@@ -215,7 +215,8 @@ class AuditRetentionIntegrationTests {
     assertThat(prune().get("pruned").asLong()).isEqualTo(3);
     assertThat(verify().get("intact").asBoolean()).isTrue();
 
-    asOwner(
+    acme.asOwner(
+        owner,
         "update audit_entries set leaf_hash = sha256(leaf_hash) where tenant_id = ? and idx = 1");
 
     JsonNode verified = verify();
@@ -472,20 +473,6 @@ class AuditRetentionIntegrationTests {
       connection.commit();
     } catch (SQLException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  private void asOwner(String sql) throws SQLException {
-    try (Connection connection = owner.getConnection()) {
-      connection.setAutoCommit(false);
-      try (Statement statement = connection.createStatement()) {
-        statement.execute("set local session_replication_role = replica");
-      }
-      try (PreparedStatement statement = connection.prepareStatement(sql)) {
-        statement.setObject(1, acme.tenant.value());
-        statement.executeUpdate();
-      }
-      connection.commit();
     }
   }
 

@@ -13,7 +13,6 @@ import io.bulwark.support.TestClients;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,7 +63,8 @@ class AuditTamperIntegrationTests {
 
   @Test
   void modifiedBodyIsReportedAtItsIndex() throws SQLException {
-    asOwner(
+    acme.asOwner(
+        owner,
         "update audit_entries set body = convert_to(replace(convert_from(body, 'UTF8'),"
             + " 'db-password', 'db-passw0rd'), 'UTF8') where tenant_id = ? and idx = 3");
 
@@ -76,7 +76,7 @@ class AuditTamperIntegrationTests {
 
   @Test
   void deletedRowIsReportedAtItsIndex() throws SQLException {
-    asOwner("delete from audit_entries where tenant_id = ? and idx = 2");
+    acme.asOwner(owner, "delete from audit_entries where tenant_id = ? and idx = 2");
 
     JsonNode result = verify("");
 
@@ -86,7 +86,7 @@ class AuditTamperIntegrationTests {
 
   @Test
   void deletedLastRowIsReportedAtItsIndex() throws SQLException {
-    asOwner("delete from audit_entries where tenant_id = ? and idx = 5");
+    acme.asOwner(owner, "delete from audit_entries where tenant_id = ? and idx = 5");
 
     JsonNode result = verify("");
 
@@ -96,7 +96,8 @@ class AuditTamperIntegrationTests {
 
   @Test
   void swappedRowsAreReportedAtTheFirstOfThem() throws SQLException {
-    asOwner(
+    acme.asOwner(
+        owner,
         "update audit_entries a set body = b.body from audit_entries b"
             + " where a.tenant_id = ? and b.tenant_id = a.tenant_id"
             + " and ((a.idx = 1 and b.idx = 4) or (a.idx = 4 and b.idx = 1))");
@@ -109,7 +110,8 @@ class AuditTamperIntegrationTests {
 
   @Test
   void insertedRowIsReportedAtItsIndex() throws SQLException {
-    asOwner(
+    acme.asOwner(
+        owner,
         "insert into audit_entries (tenant_id, idx, event_id, occurred_at, recorded_at, category,"
             + " action, outcome, actor_type, actor_id, resource_type, resource_id, correlation_id,"
             + " break_glass, body) select tenant_id, 6, gen_random_uuid(), occurred_at,"
@@ -125,7 +127,8 @@ class AuditTamperIntegrationTests {
 
   @Test
   void rewrittenLeafHashIsCaughtByTheParentNode() throws SQLException {
-    asOwner(
+    acme.asOwner(
+        owner,
         "update audit_entries set leaf_hash = sha256('forged'::bytea) where tenant_id = ?"
             + " and idx = 4");
 
@@ -137,7 +140,8 @@ class AuditTamperIntegrationTests {
 
   @Test
   void appendOnTopOfAnAlteredFrontierIsRefused() throws SQLException {
-    asOwner(
+    acme.asOwner(
+        owner,
         "update audit_nodes set hash = sha256('forged'::bytea) where tenant_id = ? and level = 1"
             + " and idx = 2");
 
@@ -153,7 +157,8 @@ class AuditTamperIntegrationTests {
 
   @Test
   void tokenWhoseIssuanceCannotBeRecordedIsNotHandedOut() throws SQLException {
-    asOwner(
+    acme.asOwner(
+        owner,
         "update audit_nodes set hash = sha256('forged'::bytea) where tenant_id = ? and level = 1"
             + " and idx = 2");
 
@@ -174,7 +179,7 @@ class AuditTamperIntegrationTests {
 
   @Test
   void verifyingARangeBeforeTheTamperedEntryStillPasses() throws SQLException {
-    asOwner("delete from audit_entries where tenant_id = ? and idx = 4");
+    acme.asOwner(owner, "delete from audit_entries where tenant_id = ? and idx = 4");
 
     JsonNode before = verify("{\"from\": 0, \"to\": 4}");
     JsonNode including = verify("{\"from\": 2, \"to\": 5}");
@@ -235,20 +240,5 @@ class AuditTamperIntegrationTests {
     Response response = request.send();
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
     return response.json();
-  }
-
-  /** Runs one statement as the owner with the append-only triggers switched off. */
-  private void asOwner(String sql) throws SQLException {
-    try (Connection connection = owner.getConnection()) {
-      connection.setAutoCommit(false);
-      try (Statement statement = connection.createStatement()) {
-        statement.execute("set local session_replication_role = replica");
-      }
-      try (PreparedStatement statement = connection.prepareStatement(sql)) {
-        statement.setObject(1, acme.tenant.value());
-        statement.executeUpdate();
-      }
-      connection.commit();
-    }
   }
 }
