@@ -2,6 +2,7 @@ package io.bulwark.identity.internal;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.KeyUse;
@@ -221,7 +222,7 @@ class SigningKeys implements TenantSigningKeys {
       });
       keys = load(tenant);
     }
-    return new TenantKeys(keys, clock.instant());
+    return TenantKeys.of(keys, clock.instant());
   }
 
   private void insert(TenantId tenant, SigningAlgorithm algorithm, String state) {
@@ -299,15 +300,20 @@ class SigningKeys implements TenantSigningKeys {
    * A tenant's published keys: the first is the one that signs.
    *
    * @param keys published keys, current first
+   * @param signer the signer of the current key
    * @param loadedAt when they were read
    */
-  record TenantKeys(List<JWK> keys, Instant loadedAt) {
+  record TenantKeys(List<JWK> keys, JWSSigner signer, Instant loadedAt) {
 
     TenantKeys {
       keys = List.copyOf(keys);
+    }
+
+    static TenantKeys of(List<JWK> keys, Instant loadedAt) {
       if (keys.isEmpty()) {
         throw new IllegalArgumentException("a tenant needs at least one signing key");
       }
+      return new TenantKeys(keys, TokenSigners.of(keys.getFirst()), loadedAt);
     }
 
     JWK current() {
