@@ -920,9 +920,16 @@ class JdbcAuditLedger implements AuditLedger {
    * Takes the log's advisory lock and reads its head in one round trip: the head is read by a
    * statement of its own, which starts after the lock is held, so it sees every append committed
    * before.
+   *
+   * <p>The rest of the append's transaction plans each statement for its own parameters. A
+   * connection otherwise keeps the generic plan it made for a prepared statement while the log was
+   * small, and in a log that grows from empty (a new deployment, a benchmark) that plan can read
+   * the frontier through {@code audit_entries_action} — every entry of the tenant per append, 9.6
+   * ms a commit after 29,000 entries, where its own plan probes the primary key in 0.05 ms.
    */
   private Head lockedHead(TenantId tenant) {
     return new StatementBatch()
+        .add("set local plan_cache_mode = force_custom_plan")
         .add("select pg_advisory_xact_lock(hashtextextended(?, 0))", "audit_log:" + tenant)
         .add("select size, root_hash from audit_heads where tenant_id = ?", tenant.value())
         .query(
