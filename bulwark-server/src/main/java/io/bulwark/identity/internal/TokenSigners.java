@@ -16,10 +16,11 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
  * The signer of a tenant's current key. ECDSA P-256 signs through Bouncy Castle's provider (not
- * registered in the JVM, used only here): on this project's machines (x86-64 with AVX2, no AVX-512)
- * it signs ≈ 2.6× faster than the JDK's SunEC, whose P-256 field arithmetic has no intrinsics there
- * — 345 against 133 µs a signature, the largest single cost of an ES256 token (docs/benchmarks.md).
- * RSA stays with the JDK, which is as fast as Bouncy Castle for it.
+ * registered in the JVM, used only here), the largest single cost of an ES256 token: on this
+ * project's machines it signs 1.8× (Intel Xeon with AVX-512 IFMA, where the JDK's SunEC has its
+ * P-256 intrinsics) to 2.6× (AMD EPYC with AVX2 only) as fast as SunEC ({@code
+ * TokenSignatureBenchmark}, docs/benchmarks.md). RSA stays with the JDK, which is as fast as Bouncy
+ * Castle for it.
  */
 final class TokenSigners {
 
