@@ -50,10 +50,6 @@ public class TokenSignatureBenchmark {
 
   private static final Provider BOUNCY_CASTLE = new BouncyCastleProvider();
 
-  /** Algorithm and provider of the signer. */
-  @Param({"ES256-JDK", "ES256-BC", "RS256-JDK", "RS256-BC"})
-  public String signer;
-
   /** The claims of a client_credentials token as the server issues them. */
   private static final Payload PAYLOAD =
       new Payload(
@@ -63,6 +59,10 @@ public class TokenSignatureBenchmark {
               + "\"exp\":1764749100,\"iat\":1764748800,"
               + "\"jti\":\"0193a1f2-7c4e-7b3a-9d2e-1f0a5b6c7d8e\",\"principal_type\":\"client\"}");
 
+  /** Algorithm and provider of the signer. */
+  @Param({"ES256-JDK", "ES256-BC", "RS256-JDK", "RS256-BC"})
+  public String signer;
+
   private JWSSigner jwsSigner;
   private JWSHeader header;
 
@@ -70,36 +70,30 @@ public class TokenSignatureBenchmark {
   @Setup
   public void setUp() throws Exception {
     boolean bouncyCastle = signer.endsWith("-BC");
+    JWSAlgorithm algorithm;
+    JWSVerifier verifier;
     if (signer.startsWith("ES256")) {
       ECKey key = new ECKeyGenerator(Curve.P_256).keyID("bench").generate();
-      ECDSASigner ecdsa =
+      jwsSigner =
           bouncyCastle
               ? new ECDSASigner(bouncyCastleKey("EC", key.toECPrivateKey()), Curve.P_256)
               : new ECDSASigner(key);
-      if (bouncyCastle) {
-        ecdsa.getJCAContext().setProvider(BOUNCY_CASTLE);
-      }
-      jwsSigner = ecdsa;
-      header = new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("bench").build();
-      check(new ECDSAVerifier(key.toPublicJWK()));
+      algorithm = JWSAlgorithm.ES256;
+      verifier = new ECDSAVerifier(key.toPublicJWK());
     } else {
       RSAKey key = new RSAKeyGenerator(2048).keyID("bench").generate();
-      RSASSASigner rsa =
+      jwsSigner =
           bouncyCastle
               ? new RSASSASigner(bouncyCastleKey("RSA", key.toRSAPrivateKey()))
               : new RSASSASigner(key);
-      if (bouncyCastle) {
-        rsa.getJCAContext().setProvider(BOUNCY_CASTLE);
-      }
-      jwsSigner = rsa;
-      header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("bench").build();
-      check(new RSASSAVerifier(key.toPublicJWK()));
+      algorithm = JWSAlgorithm.RS256;
+      verifier = new RSASSAVerifier(key.toPublicJWK());
     }
-  }
-
-  private void check(JWSVerifier verifier) throws JOSEException {
-    JWSObject token = sign();
-    if (!token.verify(verifier)) {
+    if (bouncyCastle) {
+      jwsSigner.getJCAContext().setProvider(BOUNCY_CASTLE);
+    }
+    header = new JWSHeader.Builder(algorithm).keyID("bench").build();
+    if (!sign().verify(verifier)) {
       throw new IllegalStateException(signer + " made a signature that does not verify");
     }
   }
