@@ -23,6 +23,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class PostgresNodeStore implements NodeStore {
 
+  /**
+   * Leaves, tiles and single nodes, in that order (the first column says which): parameters are the
+   * tenant, leaf indexes, the tenant, tile numbers, node levels, node indexes, the tenant.
+   */
+  static final String READ_NODES =
+      "select 0, 0, idx, leaf_hash from audit_entries where tenant_id = ?"
+          + " and idx = any(?::int8[]) and leaf_hash is not null"
+          + " union all select 1, 0, tile, hashes from audit_node_tiles where tenant_id = ?"
+          + " and tile = any(?::int8[])"
+          + " union all select 2, n.level, n.idx, n.hash from audit_nodes n"
+          + " join unnest(?::int8[], ?::int8[]) as wanted(level, idx)"
+          + " on n.level = wanted.level and n.idx = wanted.idx where n.tenant_id = ?";
+
   private final JdbcClient jdbc;
   private final TenantId tenant;
 
@@ -75,14 +88,7 @@ final class PostgresNodeStore implements NodeStore {
     }
     Map<NodeId, Sha256Hash> found = new HashMap<>(ids.size() * 2);
     Map<Long, byte[]> tileHashes = new HashMap<>();
-    jdbc.sql(
-            "select 0, 0, idx, leaf_hash from audit_entries where tenant_id = ?"
-                + " and idx = any(?::int8[]) and leaf_hash is not null"
-                + " union all select 1, 0, tile, hashes from audit_node_tiles where tenant_id = ?"
-                + " and tile = any(?::int8[])"
-                + " union all select 2, n.level, n.idx, n.hash from audit_nodes n"
-                + " join unnest(?::int8[], ?::int8[]) as wanted(level, idx)"
-                + " on n.level = wanted.level and n.idx = wanted.idx where n.tenant_id = ?")
+    jdbc.sql(READ_NODES)
         .params(
             tenant.value(),
             toArray(leaves),
