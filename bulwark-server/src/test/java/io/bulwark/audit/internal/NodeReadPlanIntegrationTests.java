@@ -18,12 +18,16 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Every append reads its log's frontier with {@link PostgresNodeStore#READ_NODES}. For a tenant
- * that the last ANALYZE did not see, the default statistics of {@code audit_entries.tenant_id}
- * estimated one entry, and PostgreSQL read the leaves through the {@code (tenant_id, event_id)}
- * index, visiting every entry of the tenant. {@code V24__audit_tenant_statistics.sql} keeps the
- * lookup on the primary key for tenants seen and unseen.
+ * that the last ANALYZE did not see, the default statistics of the ledger tables' {@code tenant_id}
+ * estimated one row, and PostgreSQL read the leaves through the {@code (tenant_id, event_id)} index
+ * and the nodes by a scan of the tenant's primary-key range, visiting every entry and node of the
+ * tenant. {@code V24__audit_tenant_statistics.sql} keeps both on key probes for tenants seen and
+ * unseen.
  */
 class NodeReadPlanIntegrationTests {
+
+  /** The index condition of an audit_nodes lookup that probes each wanted node's key. */
+  private static final String NODE_PROBE = "AND (level = wanted.level) AND (idx = wanted.idx)";
 
   private static final Map<String, String> PLACEHOLDERS =
       Map.of("app_role", "bulwark_app", "system_region", "local");
@@ -46,25 +50,30 @@ class NodeReadPlanIntegrationTests {
       for (int i = 0; i < 3; i++) {
         tenantWithEntries(owner, 40_000);
       }
-      jdbc.sql("analyze audit_entries").update();
+      jdbc.sql("analyze audit_entries, audit_nodes").update();
       TenantId grownSinceAnalyze = tenantWithEntries(owner, 40_000);
 
-      // The plan V24 is there to prevent: without it the test would not show anything.
-      assertThat(frontierScan(owner, grownSinceAnalyze, 39_999))
-          .contains("audit_entries_tenant_id_event_id_key");
+      // The plans V24 is there to prevent: every entry and every node of the tenant visited.
+      assertThat(frontierPlan(owner, grownSinceAnalyze, 40_000))
+          .contains("Index Scan using audit_entries_tenant_id_event_id_key on audit_entries")
+          .doesNotContain(NODE_PROBE);
 
       migrate(owner, "24");
       TenantId createdAfter = tenantWithEntries(owner, 40_000);
 
       for (TenantId tenant : List.of(createdAfter, grownSinceAnalyze, large)) {
-        assertThat(frontierScan(owner, tenant, 39_999))
+        assertThat(frontierPlan(owner, tenant, 40_000))
             .as("tenant %s", tenant)
-            .contains("using audit_entries_pkey");
+            .contains("Index Scan using audit_entries_pkey on audit_entries")
+            .contains(NODE_PROBE);
       }
     }
   }
 
-  /** A tenant whose log holds {@code entries} entries (no nodes: only the plan matters here). */
+  /**
+   * A tenant whose log holds {@code entries} entries and, in {@code audit_nodes}, one node per two
+   * entries (not a real tree: only the plans matter here).
+   */
   private static TenantId tenantWithEntries(DataSource owner, int entries) throws Exception {
     TenantId tenant = new TenantId(UUID.randomUUID());
     JdbcClient.create(owner)
@@ -88,13 +97,27 @@ class NodeReadPlanIntegrationTests {
                         + " from generate_series(0, ? - 1) as i")
                 .params(tenant.value(), entries)
                 .update());
+    inTenant(
+        owner,
+        tenant,
+        bound ->
+            bound
+                .sql(
+                    "insert into audit_nodes (tenant_id, level, idx, hash)"
+                        + " select ?, 1, i, sha256(int8send(i))"
+                        + " from generate_series(0, ? / 2 - 1) as i")
+                .params(tenant.value(), entries)
+                .update());
     return tenant;
   }
 
-  /** The line of the plan that scans {@code audit_entries}, as the runtime would run it. */
-  private static String frontierScan(DataSource owner, TenantId tenant, long leaf)
+  /**
+   * The plan of a frontier read as an append of a log of {@code size} entries makes it: its last
+   * leaf and the level-1 node before it.
+   */
+  private static String frontierPlan(DataSource owner, TenantId tenant, long size)
       throws Exception {
-    StringBuilder scan = new StringBuilder();
+    StringBuilder plan = new StringBuilder();
     inTenant(
         owner,
         tenant,
@@ -103,18 +126,16 @@ class NodeReadPlanIntegrationTests {
                 .sql("explain " + PostgresNodeStore.READ_NODES)
                 .params(
                     tenant.value(),
-                    new long[] {leaf},
+                    new long[] {size - 1},
                     tenant.value(),
                     new long[0],
-                    new long[0],
-                    new long[0],
+                    new long[] {1},
+                    new long[] {size / 2 - 1},
                     tenant.value())
                 .query(String.class)
                 .list()
-                .stream()
-                .filter(line -> line.contains(" on audit_entries"))
-                .forEach(scan::append));
-    return scan.toString();
+                .forEach(line -> plan.append(line).append('\n')));
+    return plan.toString();
   }
 
   private interface Work {
