@@ -23,6 +23,7 @@ class PathFirstHandlerMappingIntegrationTests {
   private static final String PROBLEMS = "https://bulwark.io/problems/";
 
   @LocalServerPort int port;
+
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
   RequestMappingHandlerMapping mapping;
