@@ -88,6 +88,32 @@ class ApiConcurrencyLimitFilterTests {
   }
 
   @Test
+  void requestFindingTheQueueFullIsShedAtOnce() throws Exception {
+    ApiConcurrencyLimitFilter filter = filter(1, Duration.ofSeconds(30), 1);
+    CompletableFuture<MockHttpServletResponse> held = holdOneRequest(filter);
+    CompletableFuture<MockHttpServletResponse> waiting = new CompletableFuture<>();
+    Thread.ofVirtual()
+        .start(() -> waiting.complete(send(filter, "/api/v1/tenants", countingChain())));
+    var registry = new SimpleMeterRegistry();
+    filter.bindTo(registry);
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> registry.get("bulwark.http.api.requests.queued").gauge().value() == 1);
+
+    long started = System.nanoTime();
+    MockHttpServletResponse shed = send(filter, "/api/v1/tenants", countingChain());
+
+    assertThat(shed.getStatus()).isEqualTo(503);
+    assertThat(shed.getHeader("Retry-After")).isEqualTo("1");
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    release.countDown();
+    assertThat(waiting.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+    assertThat(held.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+    assertThat(served).hasValue(1);
+    assertThat(registry.get("bulwark.http.api.requests.queued").gauge().value()).isZero();
+  }
+
+  @Test
   void slotIsGivenBackWhenTheRequestFails() throws Exception {
     ApiConcurrencyLimitFilter filter = filter(1, Duration.ZERO);
     FilterChain failing =
@@ -114,6 +140,13 @@ class ApiConcurrencyLimitFilterTests {
   }
 
   @Test
+  void negativeQueueIsRefusedAtStartup() {
+    assertThatThrownBy(() -> filter(1, Duration.ZERO, -1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("BULWARK_API_MAX_QUEUED");
+  }
+
+  @Test
   void limitBelowOneIsRefusedAtStartup() {
     assertThatThrownBy(() -> filter(0, Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class)
@@ -121,8 +154,13 @@ class ApiConcurrencyLimitFilterTests {
   }
 
   private static ApiConcurrencyLimitFilter filter(int maxConcurrent, Duration queueTimeout) {
+    return filter(maxConcurrent, queueTimeout, 128);
+  }
+
+  private static ApiConcurrencyLimitFilter filter(
+      int maxConcurrent, Duration queueTimeout, int maxQueued) {
     return new ApiConcurrencyLimitFilter(
-        maxConcurrent, queueTimeout, new ProblemResponseWriter(JSON));
+        maxConcurrent, queueTimeout, maxQueued, new ProblemResponseWriter(JSON));
   }
 
   private CompletableFuture<MockHttpServletResponse> holdOneRequest(
