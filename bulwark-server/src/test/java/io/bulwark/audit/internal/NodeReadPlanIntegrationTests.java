@@ -3,18 +3,9 @@ package io.bulwark.audit.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.platform.TenantId;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Every append reads its log's frontier with {@link PostgresNodeStore#READ_NODES}. For a tenant
@@ -29,40 +20,27 @@ class NodeReadPlanIntegrationTests {
   /** The index condition of an audit_nodes lookup that probes each wanted node's key. */
   private static final String NODE_PROBE = "AND (level = wanted.level) AND (idx = wanted.idx)";
 
-  private static final Map<String, String> PLACEHOLDERS =
-      Map.of("app_role", "bulwark_app", "system_region", "local");
-
   @Test
   void frontierOfATenantUnseenByAnalyzeIsReadThroughThePrimaryKey() throws Exception {
-    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
-      try (Connection admin = postgres.getPostgresDatabase().getConnection();
-          Statement statement = admin.createStatement()) {
-        statement.execute("create role bulwark_app login");
-        statement.execute("create role audit_owner login nosuperuser password 'owner'");
-        statement.execute("create database ledger owner audit_owner");
-      }
-      DataSource owner =
-          new DriverManagerDataSource(
-              postgres.getJdbcUrl("audit_owner", "ledger"), "audit_owner", "owner");
-      migrate(owner, "23");
-      JdbcClient jdbc = JdbcClient.create(owner);
-      TenantId large = tenantWithEntries(owner, 60_000);
+    try (OwnedLedgerDatabase database = OwnedLedgerDatabase.start()) {
+      database.migrateTo("23");
+      TenantId large = tenantWithEntries(database, 60_000);
       for (int i = 0; i < 3; i++) {
-        tenantWithEntries(owner, 40_000);
+        tenantWithEntries(database, 40_000);
       }
-      jdbc.sql("analyze audit_entries, audit_nodes").update();
-      TenantId grownSinceAnalyze = tenantWithEntries(owner, 40_000);
+      database.owner().sql("analyze audit_entries, audit_nodes").update();
+      TenantId grownSinceAnalyze = tenantWithEntries(database, 40_000);
 
       // The plans V24 is there to prevent: every entry and every node of the tenant visited.
-      assertThat(frontierPlan(owner, grownSinceAnalyze, 40_000))
+      assertThat(frontierPlan(database, grownSinceAnalyze, 40_000))
           .contains("Index Scan using audit_entries_tenant_id_event_id_key on audit_entries")
           .doesNotContain(NODE_PROBE);
 
-      migrate(owner, "24");
-      TenantId createdAfter = tenantWithEntries(owner, 40_000);
+      database.migrateTo("24");
+      TenantId createdAfter = tenantWithEntries(database, 40_000);
 
       for (TenantId tenant : List.of(createdAfter, grownSinceAnalyze, large)) {
-        assertThat(frontierPlan(owner, tenant, 40_000))
+        assertThat(frontierPlan(database, tenant, 40_000))
             .as("tenant %s", tenant)
             .contains("Index Scan using audit_entries_pkey on audit_entries")
             .contains(NODE_PROBE);
@@ -74,87 +52,66 @@ class NodeReadPlanIntegrationTests {
    * A tenant whose log holds {@code entries} entries and, in {@code audit_nodes}, one node per two
    * entries (not a real tree: only the plans matter here).
    */
-  private static TenantId tenantWithEntries(DataSource owner, int entries) throws Exception {
+  private static TenantId tenantWithEntries(OwnedLedgerDatabase database, int entries)
+      throws Exception {
     TenantId tenant = new TenantId(UUID.randomUUID());
-    JdbcClient.create(owner)
+    database
+        .owner()
         .sql(
             "insert into tenants (id, slug, display_name, region, status)"
                 + " values (?, ?, 'Tenant', 'local', 'active')")
         .params(tenant.value(), "t-" + tenant.value().toString().substring(0, 8))
         .update();
-    inTenant(
-        owner,
+    database.inTenant(
         tenant,
-        bound ->
-            bound
-                .sql(
-                    "insert into audit_entries (tenant_id, idx, event_id, occurred_at,"
-                        + " recorded_at, category, action, outcome, actor_type, actor_id,"
-                        + " correlation_id, break_glass, body, leaf_hash)"
-                        + " select ?, i, gen_random_uuid(), now(), now(), 'data_access',"
-                        + " 'secret.read', 'success', 'service', 'svc-' || (i % 7), 'c-' || i,"
-                        + " false, '{}'::bytea, sha256(int8send(i))"
-                        + " from generate_series(0, ? - 1) as i")
-                .params(tenant.value(), entries)
-                .update());
-    inTenant(
-        owner,
-        tenant,
-        bound ->
-            bound
-                .sql(
-                    "insert into audit_nodes (tenant_id, level, idx, hash)"
-                        + " select ?, 1, i, sha256(int8send(i))"
-                        + " from generate_series(0, ? / 2 - 1) as i")
-                .params(tenant.value(), entries)
-                .update());
+        bound -> {
+          bound
+              .sql(
+                  "insert into audit_entries (tenant_id, idx, event_id, occurred_at, recorded_at,"
+                      + " category, action, outcome, actor_type, actor_id, correlation_id,"
+                      + " break_glass, body, leaf_hash)"
+                      + " select ?, i, gen_random_uuid(), now(), now(), 'data_access',"
+                      + " 'secret.read', 'success', 'service', 'svc-' || (i % 7), 'c-' || i,"
+                      + " false, '{}'::bytea, sha256(int8send(i))"
+                      + " from generate_series(0, ? - 1) as i")
+              .params(tenant.value(), entries)
+              .update();
+          bound
+              .sql(
+                  "insert into audit_nodes (tenant_id, level, idx, hash)"
+                      + " select ?, 1, i, sha256(int8send(i)) from generate_series(0, ? / 2 - 1) as i")
+              .params(tenant.value(), entries)
+              .update();
+        });
     return tenant;
   }
 
   /**
-   * The plan of a frontier read as an append of a log of {@code size} entries makes it: its last
-   * leaf and the level-1 node before it.
+   * The plan of a frontier read as an append of a log of {@code size} entries makes it (planned for
+   * its parameters, as appends plan it: {@code JdbcAuditLedger.lockedHead}): its last leaf and the
+   * level-1 node before it.
    */
-  private static String frontierPlan(DataSource owner, TenantId tenant, long size)
+  private static String frontierPlan(OwnedLedgerDatabase database, TenantId tenant, long size)
       throws Exception {
     StringBuilder plan = new StringBuilder();
-    inTenant(
-        owner,
+    database.inTenant(
         tenant,
-        bound ->
-            bound
-                .sql("explain " + PostgresNodeStore.READ_NODES)
-                .params(
-                    tenant.value(),
-                    new long[] {size - 1},
-                    tenant.value(),
-                    new long[0],
-                    new long[] {1},
-                    new long[] {size / 2 - 1},
-                    tenant.value())
-                .query(String.class)
-                .list()
-                .forEach(line -> plan.append(line).append('\n')));
+        bound -> {
+          bound.sql("set plan_cache_mode = force_custom_plan").update();
+          bound
+              .sql("explain " + PostgresNodeStore.READ_NODES)
+              .params(
+                  tenant.value(),
+                  new long[] {size - 1},
+                  tenant.value(),
+                  new long[0],
+                  new long[] {1},
+                  new long[] {size / 2 - 1},
+                  tenant.value())
+              .query(String.class)
+              .list()
+              .forEach(line -> plan.append(line).append('\n'));
+        });
     return plan.toString();
-  }
-
-  private interface Work {
-    void run(JdbcClient bound) throws Exception;
-  }
-
-  /** Runs work on one connection bound to the tenant, as the runtime binds it. */
-  private static void inTenant(DataSource owner, TenantId tenant, Work work) throws Exception {
-    try (Connection connection = owner.getConnection()) {
-      try (Statement statement = connection.createStatement()) {
-        statement.execute("set bulwark.tenant_id = '" + tenant + "'");
-        // Plans for these parameters, as appends do (JdbcAuditLedger.lockedHead).
-        statement.execute("set plan_cache_mode = force_custom_plan");
-      }
-      work.run(JdbcClient.create(new SingleConnectionDataSource(connection, true)));
-    }
-  }
-
-  private static void migrate(DataSource owner, String target) {
-    Flyway.configure().dataSource(owner).placeholders(PLACEHOLDERS).target(target).load().migrate();
   }
 }

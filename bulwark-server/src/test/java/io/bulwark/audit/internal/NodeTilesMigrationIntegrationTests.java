@@ -11,21 +11,12 @@ import io.bulwark.ledger.merkle.Rfc9162CompactRange;
 import io.bulwark.ledger.merkle.Rfc9162Hasher;
 import io.bulwark.ledger.merkle.Rfc9162ProofGenerator;
 import io.bulwark.platform.TenantId;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * {@code V21__audit_node_tiles.sql} moves a log stored the old way (one {@code audit_nodes} row per
@@ -35,24 +26,12 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  */
 class NodeTilesMigrationIntegrationTests {
 
-  private static final Map<String, String> PLACEHOLDERS =
-      Map.of("app_role", "bulwark_app", "system_region", "local");
-
   @Test
   void logStoredNodeByNodeReadsTheSameAfterTheMigrationAndGrowsOn() throws Exception {
-    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
-      try (Connection admin = postgres.getPostgresDatabase().getConnection();
-          Statement statement = admin.createStatement()) {
-        statement.execute("create role bulwark_app login");
-        statement.execute("create role audit_owner login nosuperuser password 'owner'");
-        statement.execute("create database ledger owner audit_owner");
-      }
-      DataSource owner =
-          new DriverManagerDataSource(
-              postgres.getJdbcUrl("audit_owner", "ledger"), "audit_owner", "owner");
-      flyway(owner).target("19").load().migrate();
+    try (OwnedLedgerDatabase database = OwnedLedgerDatabase.start()) {
+      database.migrateTo("19");
 
-      JdbcClient jdbc = JdbcClient.create(owner);
+      JdbcClient jdbc = database.owner();
       TenantId tenant = new TenantId(UUID.randomUUID());
       jdbc.sql(
               "insert into tenants (id, slug, display_name, region, status)"
@@ -66,14 +45,13 @@ class NodeTilesMigrationIntegrationTests {
       }
       Rfc9162AppendResult legacy =
           Rfc9162Appender.create().appendLeafData(Rfc9162CompactRange.empty(), bodies);
-      inTenant(owner, tenant, bound -> storeTheOldWay(bound, tenant, bodies, legacy));
+      database.inTenant(tenant, bound -> storeTheOldWay(bound, tenant, bodies, legacy));
 
-      flyway(owner).load().migrate();
+      database.migrate();
 
       InMemoryNodeStore expected = new InMemoryNodeStore();
       expected.write(legacy.nodes());
-      inTenant(
-          owner,
+      database.inTenant(
           tenant,
           bound -> {
             assertThat(count(bound, "select count(*) from audit_node_tiles")).isEqualTo(2);
@@ -142,23 +120,5 @@ class NodeTilesMigrationIntegrationTests {
 
   private static long count(JdbcClient jdbc, String sql) {
     return jdbc.sql(sql).query(Long.class).single();
-  }
-
-  private interface Work {
-    void run(JdbcClient bound) throws Exception;
-  }
-
-  /** Runs work on one connection bound to the tenant, as the runtime binds it. */
-  private static void inTenant(DataSource owner, TenantId tenant, Work work) throws Exception {
-    try (Connection connection = owner.getConnection()) {
-      try (Statement statement = connection.createStatement()) {
-        statement.execute("set bulwark.tenant_id = '" + tenant + "'");
-      }
-      work.run(JdbcClient.create(new SingleConnectionDataSource(connection, true)));
-    }
-  }
-
-  private static FluentConfiguration flyway(DataSource dataSource) {
-    return Flyway.configure().dataSource(dataSource).placeholders(PLACEHOLDERS);
   }
 }
