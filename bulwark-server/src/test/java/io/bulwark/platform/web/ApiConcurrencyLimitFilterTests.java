@@ -105,6 +105,8 @@ class ApiConcurrencyLimitFilterTests {
 
     assertThat(shed.getStatus()).isEqualTo(503);
     assertThat(shed.getHeader("Retry-After")).isEqualTo("1");
+    assertThat(JSON.readTree(shed.getContentAsByteArray()).get("type").asString())
+        .isEqualTo(ProblemType.SERVER_OVERLOADED.uri().toString());
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
     release.countDown();
     assertThat(waiting.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
