@@ -4,7 +4,7 @@
 # the single-event open loop, with AuditIngestLoad; everything on loopback.
 # Usage: bulwark-benchmarks/scripts/audit-ingest-benchmark.sh [workers=4] [rates="2000"] [seconds=30]
 # (rates: one or more single-event rates, run in the order given, e.g. "200 2000")
-# Env: SKIP_BUILD=1 to reuse the built jars; SERVER_OPTS for extra JVM options of the server (JFR);
+# Env: SKIP_BUILD=1 to reuse the built jars; BULWARK_JAVA_OPTS for extra JVM options of the server (JFR);
 # SERVER_JAR to measure another build of the server; PORT (8191); BATCHED=0 to run the
 # single-event rates only.
 set -euo pipefail
@@ -27,7 +27,7 @@ rm -rf "$WORK/bulwark-data"
 # shellcheck disable=SC2086
 BULWARK_HTTP_PORT=$PORT BULWARK_DATA_DIR="$WORK/bulwark-data" BULWARK_DEV_MODE=true \
   BULWARK_BOOTSTRAP_CLIENT_ID=bench-admin BULWARK_BOOTSTRAP_CLIENT_SECRET=$ADMIN_SECRET \
-  "$JAVA_HOME/bin/java" ${SERVER_OPTS:-} -jar "${SERVER_JAR:-bulwark-server/target/bulwark-server.jar}" > "$WORK/bulwark.log" 2>&1 &
+  "$JAVA_HOME/bin/java" @bulwark-server/jvm.options ${BULWARK_JAVA_OPTS:-} -jar "${SERVER_JAR:-bulwark-server/target/bulwark-server.jar}" > "$WORK/bulwark.log" 2>&1 &
 BW_PID=$!
 wait_for "$BASE/actuator/health/readiness"
 

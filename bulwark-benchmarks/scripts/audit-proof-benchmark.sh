@@ -8,7 +8,7 @@
 # short log_min_duration_statement=0 sample.
 # Usage: bulwark-benchmarks/scripts/audit-proof-benchmark.sh [workers=4] [seconds=30] [entries=10000000]
 # Env: SKIP_BUILD=1 to reuse the built jars; SERVER_JAR to measure another build of the server;
-# SERVER_OPTS for extra JVM options of the server (JFR); PORT (8260); FRESH=1 to drop the filled
+# BULWARK_JAVA_OPTS for extra JVM options of the server (JFR); PORT (8260); FRESH=1 to drop the filled
 # data directory (kept between runs: filling 10 M entries takes a quarter of an hour); VERIFY=0 to
 # skip the full verification; WARMUP seconds of proofs before each measured loop (10).
 set -euo pipefail
@@ -32,7 +32,7 @@ if [ -n "${FRESH:-}" ]; then rm -rf "$DATA"; fi
 # shellcheck disable=SC2086
 BULWARK_HTTP_PORT=$PORT BULWARK_DATA_DIR="$DATA" BULWARK_DEV_MODE=true \
   BULWARK_BOOTSTRAP_CLIENT_ID=bench-admin BULWARK_BOOTSTRAP_CLIENT_SECRET=$ADMIN_SECRET \
-  "$JAVA_HOME/bin/java" ${SERVER_OPTS:-} -jar "${SERVER_JAR:-bulwark-server/target/bulwark-server.jar}" >> "$WORK/bulwark.log" 2>&1 &
+  "$JAVA_HOME/bin/java" @bulwark-server/jvm.options ${BULWARK_JAVA_OPTS:-} -jar "${SERVER_JAR:-bulwark-server/target/bulwark-server.jar}" >> "$WORK/bulwark.log" 2>&1 &
 BW_PID=$!
 wait_for "$BASE/actuator/health/readiness"
 

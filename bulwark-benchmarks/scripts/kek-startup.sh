@@ -30,7 +30,7 @@ start() { # label jar data-dir mode
           BULWARK_KMS_GCP_ENDPOINT="$(cat "$WORK/endpoint.txt")"
           GOOGLE_APPLICATION_CREDENTIALS="$WORK/sa.json" NO_GCE_CHECK=true)
   fi
-  env "${envs[@]}" "$JAVA_HOME/bin/java" -jar "$2" --server.port=0 --bulwark.db.data-dir="$3" \
+  env "${envs[@]}" "$JAVA_HOME/bin/java" @bulwark-server/jvm.options -jar "$2" --server.port=0 --bulwark.db.data-dir="$3" \
     --bulwark.dev-mode=true > "$log" 2>&1 &
   local pid=$!
   for _ in $(seq 1 600); do

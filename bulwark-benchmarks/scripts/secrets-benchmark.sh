@@ -3,7 +3,8 @@
 # rewrap of many secrets after a data-key rotation (SecretRewrapTiming). One Bulwark server with
 # its embedded PostgreSQL in a fresh data directory; everything on loopback.
 # Usage: bulwark-benchmarks/scripts/secrets-benchmark.sh [concurrency=32] [seconds=30] [rewrap-secrets=100000]
-# Environment: READ_RUNS (3), BENCH_PORT (8196), SKIP_BUILD=1, BULWARK_JAVA_OPTS, SERVER_JAR and
+# Environment: READ_RUNS (3), BENCH_PORT (8196), SKIP_BUILD=1, BULWARK_JAVA_OPTS (after
+# bulwark-server/jvm.options), SERVER_JAR and
 # BENCH_JAR (another build's jars, e.g. a baseline), DRIVER_JAVA_OPTS.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -29,7 +30,7 @@ rm -rf "$WORK/bulwark-data"
 cp "${SERVER_JAR:-bulwark-server/target/bulwark-server.jar}" "$WORK/bulwark-server.jar"
 BULWARK_HTTP_PORT=$PORT BULWARK_DATA_DIR="$WORK/bulwark-data" BULWARK_DEV_MODE=true \
   BULWARK_BOOTSTRAP_CLIENT_ID=bench BULWARK_BOOTSTRAP_CLIENT_SECRET=$SECRET \
-  "$JAVA_HOME/bin/java" ${BULWARK_JAVA_OPTS:-} -jar "$WORK/bulwark-server.jar" > "$WORK/bulwark.log" 2>&1 &
+  "$JAVA_HOME/bin/java" @bulwark-server/jvm.options ${BULWARK_JAVA_OPTS:-} -jar "$WORK/bulwark-server.jar" > "$WORK/bulwark.log" 2>&1 &
 BW_PID=$!
 wait_for http://127.0.0.1:$PORT/actuator/health/readiness
 

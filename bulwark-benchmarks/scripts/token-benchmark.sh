@@ -19,8 +19,10 @@
 # Keycloak: production mode, `kc.sh build --db=postgres --health-enabled=true` once, then
 # `start --optimized --http-enabled=true --hostname-strict=false --cache=local` (one node, no
 # cluster transport); realm "bench", a confidential service client "bench" whose tokens carry the
-# audience "bench-rs", and that resource-server client "bench-rs". Bulwark: bulwark-server.jar on BULWARK_DB_URL (owner role bulwark_owner, which
-# creates its runtime role), the system tenant's bootstrap client "bench" and a client "bench-rs".
+# audience "bench-rs", and that resource-server client "bench-rs". Bulwark: bulwark-server.jar
+# (SERVER_JAR to measure another build) with bulwark-server/jvm.options, as `./bulwark run` starts
+# it, plus BULWARK_JAVA_OPTS; on BULWARK_DB_URL (owner role bulwark_owner, which creates its runtime
+# role), the system tenant's bootstrap client "bench" and a client "bench-rs".
 # Usage: [ALG=RS256|ES256] [SKIP_BUILD=1] bulwark-benchmarks/scripts/token-benchmark.sh [concurrency=16] [seconds=30] [rounds=3]
 # Ports: BW_PORT (default 8213), KC_PORT (default 8214), KC_MGMT_PORT (default 8215), PG_PORT
 # (default 8216). JWKS_SECONDS (default: seconds) for the library figure, 0 to skip it.
@@ -121,7 +123,7 @@ BULWARK_HTTP_PORT=$BW_PORT BULWARK_DATA_DIR="$WORK/bulwark-data" BULWARK_DEV_MOD
   BULWARK_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/bulwark" \
   BULWARK_DB_USER=bulwark_owner BULWARK_DB_PASSWORD=$BW_DB_PASSWORD \
   BULWARK_BOOTSTRAP_CLIENT_ID=bench BULWARK_BOOTSTRAP_CLIENT_SECRET=$SECRET \
-  "$JAVA_HOME/bin/java" -jar bulwark-server/target/bulwark-server.jar > "$WORK/bulwark.log" 2>&1 &
+  "$JAVA_HOME/bin/java" @bulwark-server/jvm.options ${BULWARK_JAVA_OPTS:-} -jar "${SERVER_JAR:-bulwark-server/target/bulwark-server.jar}" > "$WORK/bulwark.log" 2>&1 &
 BW_PID=$!
 
 wait_for http://127.0.0.1:$KC_PORT/realms/master/.well-known/openid-configuration
