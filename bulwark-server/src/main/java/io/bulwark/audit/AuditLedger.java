@@ -58,7 +58,8 @@ public interface AuditLedger {
    * @param index the entry, below {@code treeSize}
    * @param treeSize a size no larger than the log's
    * @return the inclusion proof (RFC 9162 §2.1.3.1) and the stored leaf hash
-   * @throws IllegalArgumentException when the index or size is out of range
+   * @throws TreeSizeExceededException when the size is larger than the log's
+   * @throws IllegalArgumentException when the index or size is otherwise out of range
    */
   AuditInclusionProof inclusionProof(TenantId tenant, long index, long treeSize);
 
@@ -67,7 +68,8 @@ public interface AuditLedger {
    * @param from the smaller tree size
    * @param to the larger tree size, no larger than the log's
    * @return the consistency proof (RFC 9162 §2.1.4.1)
-   * @throws IllegalArgumentException when the sizes are out of range
+   * @throws TreeSizeExceededException when {@code to} is larger than the log's size
+   * @throws IllegalArgumentException when the sizes are otherwise out of range
    */
   Rfc9162ConsistencyProof consistencyProof(TenantId tenant, long from, long to);
 

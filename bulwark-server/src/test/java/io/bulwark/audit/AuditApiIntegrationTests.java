@@ -299,6 +299,10 @@ class AuditApiIntegrationTests {
     assertBadParameter("/proofs/inclusion?size=3", "index");
     assertBadParameter("/proofs/consistency?from=3&to=2", "from");
     assertBadParameter("/proofs/consistency?from=1&to=4", "to");
+    // A size beyond the log is named first, whatever else is wrong.
+    assertBadParameter("/proofs/inclusion?index=9&size=5", "size");
+    assertBadParameter("/proofs/consistency?from=9&to=5", "to");
+    assertBadParameter("/proofs/consistency?from=0&to=-1", "to");
     assertBadParameter("/proofs/consistency?from=x&to=2", "from");
     assertBadParameter("/entries/abc", "index");
     assertBadParameter("/entries/-1", "index");

@@ -9,11 +9,13 @@ import io.bulwark.audit.AuditLedger;
 import io.bulwark.audit.AuditQuery;
 import io.bulwark.audit.AuditReceipt;
 import io.bulwark.audit.LedgerVerification;
+import io.bulwark.audit.TreeSizeExceededException;
 import io.bulwark.ledger.export.LedgerExportHeader;
 import io.bulwark.ledger.export.LedgerExportWriter;
 import io.bulwark.ledger.jcs.Rfc8785Canonicalizer;
 import io.bulwark.ledger.merkle.MissingNodeException;
 import io.bulwark.ledger.merkle.NodeId;
+import io.bulwark.ledger.merkle.NodeStore;
 import io.bulwark.ledger.merkle.RangeVerification;
 import io.bulwark.ledger.merkle.Rfc9162AppendResult;
 import io.bulwark.ledger.merkle.Rfc9162Appender;
@@ -496,11 +498,35 @@ class JdbcAuditLedger implements AuditLedger {
           if (index < 0 || index >= treeSize) {
             throw new IllegalArgumentException("index must be below the tree size");
           }
-          PostgresNodeStore store = new PostgresNodeStore(jdbc, tenant);
+          // The path's nodes and the proven leaf in one read.
+          NodeId leaf = NodeId.leaf(index);
+          List<NodeId> ids =
+              new ArrayList<>(Rfc9162ProofGenerator.inclusionProofNodes(index, treeSize));
+          ids.add(leaf);
+          Map<NodeId, Sha256Hash> read = new HashMap<>(ids.size() * 2);
+          List<Sha256Hash> hashes = new PostgresNodeStore(jdbc, tenant).read(ids);
+          for (int i = 0; i < ids.size(); i++) {
+            read.put(ids.get(i), hashes.get(i));
+          }
           return new AuditInclusionProof(
-              new Rfc9162ProofGenerator(store).inclusionProof(index, treeSize),
-              store.read(List.of(NodeId.leaf(index))).getFirst());
+              new Rfc9162ProofGenerator(answering(read)).inclusionProof(index, treeSize),
+              read.get(leaf));
         });
+  }
+
+  /** A store of nodes already read. */
+  private static NodeStore answering(Map<NodeId, Sha256Hash> read) {
+    return ids -> {
+      List<Sha256Hash> hashes = new ArrayList<>(ids.size());
+      for (NodeId id : ids) {
+        Sha256Hash hash = read.get(id);
+        if (hash == null) {
+          throw new MissingNodeException(id);
+        }
+        hashes.add(hash);
+      }
+      return hashes;
+    };
   }
 
   @Override
@@ -519,8 +545,12 @@ class JdbcAuditLedger implements AuditLedger {
   }
 
   private void requireWithin(TenantId tenant, long treeSize) {
-    if (treeSize < 0 || treeSize > head(tenant).size()) {
-      throw new IllegalArgumentException("the tree size must be within the log");
+    if (treeSize < 0) {
+      throw new IllegalArgumentException("the tree size must not be negative");
+    }
+    long size = head(tenant).size();
+    if (treeSize > size) {
+      throw new TreeSizeExceededException(size);
     }
   }
 

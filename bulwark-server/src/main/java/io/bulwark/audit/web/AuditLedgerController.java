@@ -6,6 +6,7 @@ import io.bulwark.audit.AuditCsvExport;
 import io.bulwark.audit.AuditInclusionProof;
 import io.bulwark.audit.AuditLedger;
 import io.bulwark.audit.LedgerVerification;
+import io.bulwark.audit.TreeSizeExceededException;
 import io.bulwark.authorization.AccessDecisions;
 import io.bulwark.authorization.Permissions;
 import io.bulwark.ledger.merkle.Rfc9162ConsistencyProof;
@@ -103,14 +104,20 @@ class AuditLedgerController {
       @RequestParam("index") long index,
       @RequestParam("size") long size) {
     Tenant tenant = readable(slug);
-    long treeSize = ledger.size(tenant.id());
-    if (size < 1 || size > treeSize) {
-      throw AuditEventController.invalid("size", "must be 1 to the tree size, " + treeSize);
-    }
-    if (index < 0 || index >= size) {
+    if (size < 1 || index < 0 || index >= size) {
+      // A bad size is named before a bad index, which needs the log's size to tell them apart.
+      long treeSize = ledger.size(tenant.id());
+      if (size < 1 || size > treeSize) {
+        throw sizeProblem("size", 1, treeSize);
+      }
       throw AuditEventController.invalid("index", "must be 0 to size - 1");
     }
-    AuditInclusionProof proof = ledger.inclusionProof(tenant.id(), index, size);
+    AuditInclusionProof proof;
+    try {
+      proof = ledger.inclusionProof(tenant.id(), index, size);
+    } catch (TreeSizeExceededException e) {
+      throw sizeProblem("size", 1, e.treeSize());
+    }
     return new InclusionResponse(
         index, size, proof.leafHash().toBase64(), base64(proof.proof().path()));
   }
@@ -121,18 +128,29 @@ class AuditLedgerController {
       @RequestParam("from") long from,
       @RequestParam("to") long to) {
     Tenant tenant = readable(slug);
-    long treeSize = ledger.size(tenant.id());
     if (from < 0) {
       throw AuditEventController.invalid("from", "must not be negative");
     }
-    if (to < 0 || to > treeSize) {
-      throw AuditEventController.invalid("to", "must be 0 to the tree size, " + treeSize);
-    }
-    if (from > to) {
+    if (to < 0 || from > to) {
+      // A bad 'to' is named before 'from' > 'to', which needs the log's size to tell them apart.
+      long treeSize = ledger.size(tenant.id());
+      if (to < 0 || to > treeSize) {
+        throw sizeProblem("to", 0, treeSize);
+      }
       throw AuditEventController.invalid("from", "must not be greater than 'to'");
     }
-    Rfc9162ConsistencyProof proof = ledger.consistencyProof(tenant.id(), from, to);
+    Rfc9162ConsistencyProof proof;
+    try {
+      proof = ledger.consistencyProof(tenant.id(), from, to);
+    } catch (TreeSizeExceededException e) {
+      throw sizeProblem("to", 0, e.treeSize());
+    }
     return new ConsistencyResponse(from, to, base64(proof.path()));
+  }
+
+  private static ApiProblem sizeProblem(String parameter, long least, long treeSize) {
+    return AuditEventController.invalid(
+        parameter, "must be " + least + " to the tree size, " + treeSize);
   }
 
   /**
