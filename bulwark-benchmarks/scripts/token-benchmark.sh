@@ -2,7 +2,9 @@
 # Identity provider throughput: Bulwark beside Keycloak 26.7.3 in one run, on the same machine and
 # the same PostgreSQL server (one database each), each measured in turn with the same closed-loop
 # drivers over HTTP/1.1 keep-alive connections, the same worker count, loopback only:
-#   1. client_credentials tokens/s (TokenLoad);
+#   1. client_credentials tokens/s (TokenLoad), Keycloak twice: as it comes (its event store
+#      off) and in a second realm with its event store on for CLIENT_LOGIN, so that each of its
+#      tokens, like each of Bulwark's, is recorded in the database;
 #   2. resource-server token validation/s through RFC 7662 introspection (IntrospectionLoad): a
 #      second client of each server, the "resource server", introspects a pool of valid tokens
 #      issued just before (TokenPool) by the first one;
@@ -129,19 +131,35 @@ BW_PID=$!
 wait_for http://127.0.0.1:$KC_PORT/realms/master/.well-known/openid-configuration
 KCADM="$KC_HOME/bin/kcadm.sh"
 "$KCADM" config credentials --server http://127.0.0.1:$KC_PORT --realm master --user admin --password admin-password --config "$WORK/kcadm.config" >/dev/null
-"$KCADM" create realms -s realm=bench -s enabled=true --config "$WORK/kcadm.config" >/dev/null
-KC_CLIENT=$("$KCADM" create clients -r bench -s clientId=bench -s secret=$SECRET -s publicClient=false \
-  -s serviceAccountsEnabled=true -s standardFlowEnabled=false -s directAccessGrantsEnabled=false \
-  --config "$WORK/kcadm.config" -i)
-"$KCADM" create clients -r bench -s clientId=bench-rs -s secret=$KC_RS_SECRET -s publicClient=false \
-  -s serviceAccountsEnabled=false -s standardFlowEnabled=false -s directAccessGrantsEnabled=false \
-  --config "$WORK/kcadm.config" >/dev/null
-# Keycloak 26 answers introspection only to a client in the token's audience: the service client's
-# tokens name the resource server (an audience mapper), as a real deployment's would.
-"$KCADM" create "clients/$KC_CLIENT/protocol-mappers/models" -r bench -s name=bench-rs-audience \
-  -s protocol=openid-connect -s protocolMapper=oidc-audience-mapper \
-  -s 'config."included.client.audience"=bench-rs' -s 'config."access.token.claim"=true' \
-  -s 'config."introspection.token.claim"=true' --config "$WORK/kcadm.config" >/dev/null
+# kc_realm <realm> [realm settings…]: the realm, its service client "bench" and resource-server
+# client "bench-rs"; with ALG=ES256 an ECDSA P-256 key provider and ES256 as its default algorithm.
+kc_realm() {
+  local realm=$1 client
+  shift
+  "$KCADM" create realms -s realm="$realm" -s enabled=true "$@" --config "$WORK/kcadm.config" >/dev/null
+  client=$("$KCADM" create clients -r "$realm" -s clientId=bench -s secret=$SECRET -s publicClient=false \
+    -s serviceAccountsEnabled=true -s standardFlowEnabled=false -s directAccessGrantsEnabled=false \
+    --config "$WORK/kcadm.config" -i)
+  "$KCADM" create clients -r "$realm" -s clientId=bench-rs -s secret=$KC_RS_SECRET -s publicClient=false \
+    -s serviceAccountsEnabled=false -s standardFlowEnabled=false -s directAccessGrantsEnabled=false \
+    --config "$WORK/kcadm.config" >/dev/null
+  # Keycloak 26 answers introspection only to a client in the token's audience: the service
+  # client's tokens name the resource server (an audience mapper), as a real deployment's would.
+  "$KCADM" create "clients/$client/protocol-mappers/models" -r "$realm" -s name=bench-rs-audience \
+    -s protocol=openid-connect -s protocolMapper=oidc-audience-mapper \
+    -s 'config."included.client.audience"=bench-rs' -s 'config."access.token.claim"=true' \
+    -s 'config."introspection.token.claim"=true' --config "$WORK/kcadm.config" >/dev/null
+  if [ "${ALG:-RS256}" = ES256 ]; then
+    "$KCADM" create components -r "$realm" -s name=ecdsa-bench -s providerId=ecdsa-generated \
+      -s providerType=org.keycloak.keys.KeyProvider -s 'config.priority=["200"]' \
+      -s 'config.ecdsaEllipticCurveKey=["P-256"]' --config "$WORK/kcadm.config" >/dev/null
+    "$KCADM" update "realms/$realm" -s defaultSignatureAlgorithm=ES256 --config "$WORK/kcadm.config"
+  fi
+}
+kc_realm bench
+# The same realm with Keycloak's event store on (off by default): each token is then a stored
+# CLIENT_LOGIN event, as each of Bulwark's tokens is a durable token.issued audit entry.
+kc_realm bench-events -s eventsEnabled=true -s 'enabledEventTypes=["CLIENT_LOGIN","CLIENT_LOGIN_ERROR"]'
 
 wait_for http://127.0.0.1:$BW_PORT/actuator/health/readiness
 ADMIN_TOKEN=$(curl -sf -u bench:$SECRET -d grant_type=client_credentials \
@@ -154,10 +172,6 @@ BW_RS_SECRET=$(curl -sf -X POST -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Cont
 # ALG=ES256: both servers sign with ECDSA P-256 instead of RSA-2048 (Keycloak: an ecdsa-generated
 # key provider and the realm's default algorithm; Bulwark: the system tenant's key rotated to ES256).
 if [ "${ALG:-RS256}" = ES256 ]; then
-  "$KCADM" create components -r bench -s name=ecdsa-bench -s providerId=ecdsa-generated \
-    -s providerType=org.keycloak.keys.KeyProvider -s 'config.priority=["200"]' \
-    -s 'config.ecdsaEllipticCurveKey=["P-256"]' --config "$WORK/kcadm.config" >/dev/null
-  "$KCADM" update realms/bench -s defaultSignatureAlgorithm=ES256 --config "$WORK/kcadm.config"
   for _ in 1 2; do
     curl -sf -X POST -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' \
       -d '{"algorithm":"ES256"}' "http://127.0.0.1:$BW_PORT/api/v1/tenants/system/signing-keys/rotate" >/dev/null
@@ -167,11 +181,13 @@ header_alg() { curl -sf -u bench:$SECRET -d grant_type=client_credentials "$1" \
   | sed -n 's/.*"access_token":"\([^".]*\)\..*/\1/p' | base64 -d 2>/dev/null | sed -n 's/.*"alg":"\([^"]*\)".*/\1/p'; }
 BW_TOKEN_URL=http://127.0.0.1:$BW_PORT/t/system/oauth2/token
 KC_TOKEN_URL=http://127.0.0.1:$KC_PORT/realms/bench/protocol/openid-connect/token
+KC_EVENTS_TOKEN_URL=http://127.0.0.1:$KC_PORT/realms/bench-events/protocol/openid-connect/token
 BW_INTROSPECT_URL=http://127.0.0.1:$BW_PORT/t/system/oauth2/introspect
 KC_INTROSPECT_URL=http://127.0.0.1:$KC_PORT/realms/bench/protocol/openid-connect/token/introspect
 BW_JWKS_URL=http://127.0.0.1:$BW_PORT/t/system/oauth2/jwks
 KC_JWKS_URL=http://127.0.0.1:$KC_PORT/realms/bench/protocol/openid-connect/certs
-echo "signing algorithm: Bulwark $(header_alg "$BW_TOKEN_URL"), Keycloak $(header_alg "$KC_TOKEN_URL")"
+echo "signing algorithm: Bulwark $(header_alg "$BW_TOKEN_URL"), Keycloak $(header_alg "$KC_TOKEN_URL")," \
+  "Keycloak with events $(header_alg "$KC_EVENTS_TOKEN_URL")"
 
 # Proportional set size in MB of a list of processes (shared pages split among their sharers, so
 # PostgreSQL's shared buffers count once).
@@ -222,11 +238,13 @@ measure() {
     "(load average: $(cut -d' ' -f1-3 /proc/loadavg))"
   sed -n "s/.* ${op}s_per_s=\([0-9]*\).*/\1/p" "$WORK/last.txt" > "$WORK/rate-$name-$op"
 }
-ratio() { local k; k=$(cat "$WORK/rate-Keycloak-$1"); [ "${k:-0}" -gt 0 ] && echo "scale=2; $(cat "$WORK/rate-Bulwark-$1") / $k" | bc || echo n/a; }
+# ratio <operation> [peer=Keycloak]: Bulwark's rate over the peer's in the last measurement.
+ratio() { local k; k=$(cat "$WORK/rate-${2:-Keycloak}-$1"); [ "${k:-0}" -gt 0 ] && echo "scale=2; $(cat "$WORK/rate-Bulwark-$1") / $k" | bc || echo n/a; }
 for round in $(seq 1 "$ROUNDS"); do
   echo "--- round $round"
   measure Bulwark "$BW_PID" bulwark token TokenLoad "$BW_TOKEN_URL" bench $SECRET "$CONCURRENCY" "$SECONDS_MEASURED" 10
   measure Keycloak "$KC_PID" keycloak token TokenLoad "$KC_TOKEN_URL" bench $SECRET "$CONCURRENCY" "$SECONDS_MEASURED" 10
+  measure Keycloak-events "$KC_PID" keycloak token TokenLoad "$KC_EVENTS_TOKEN_URL" bench $SECRET "$CONCURRENCY" "$SECONDS_MEASURED" 10
   # Fresh pools each round, issued outside the measured windows (Keycloak's tokens live 5 minutes).
   driver TokenPool "$BW_TOKEN_URL" bench $SECRET 200 > "$WORK/tokens-bulwark.txt"
   driver TokenPool "$KC_TOKEN_URL" bench $SECRET 200 > "$WORK/tokens-keycloak.txt"
@@ -234,8 +252,11 @@ for round in $(seq 1 "$ROUNDS"); do
     "$BW_INTROSPECT_URL" bench-rs "$BW_RS_SECRET" "$CONCURRENCY" "$SECONDS_MEASURED" 10
   measure Keycloak "$KC_PID" keycloak validation IntrospectionLoad "$WORK/tokens-keycloak.txt" \
     "$KC_INTROSPECT_URL" bench-rs $KC_RS_SECRET "$CONCURRENCY" "$SECONDS_MEASURED" 10
-  echo "round $round Bulwark/Keycloak: tokens/s $(ratio token)x, validations/s $(ratio validation)x"
+  echo "round $round Bulwark/Keycloak: tokens/s $(ratio token)x (against Keycloak with its event store on: $(ratio token Keycloak-events)x), validations/s $(ratio validation)x"
 done
+# shellcheck disable=SC2016
+echo "Keycloak events stored: $(psql_super -c '\connect keycloak' -c "select count(*) from event_entity where type = 'CLIENT_LOGIN'")," \
+  "Bulwark token.issued entries: $(psql_super -c '\connect bulwark' -c "select count(*) from audit_entries where action = 'token.issued'")"
 if [ "$JWKS_SECONDS" != 0 ]; then
   echo "--- library figure: local JWKS validation in this JVM (Nimbus), servers idle; not a server figure"
   driver TokenPool "$BW_TOKEN_URL" bench $SECRET 200 > "$WORK/tokens-bulwark.txt"
