@@ -15,7 +15,6 @@ import io.bulwark.ledger.export.LedgerExportWriter;
 import io.bulwark.ledger.jcs.Rfc8785Canonicalizer;
 import io.bulwark.ledger.merkle.MissingNodeException;
 import io.bulwark.ledger.merkle.NodeId;
-import io.bulwark.ledger.merkle.NodeStore;
 import io.bulwark.ledger.merkle.RangeVerification;
 import io.bulwark.ledger.merkle.Rfc9162AppendResult;
 import io.bulwark.ledger.merkle.Rfc9162Appender;
@@ -509,24 +508,10 @@ class JdbcAuditLedger implements AuditLedger {
             read.put(ids.get(i), hashes.get(i));
           }
           return new AuditInclusionProof(
-              new Rfc9162ProofGenerator(answering(read)).inclusionProof(index, treeSize),
+              new Rfc9162ProofGenerator(wanted -> PostgresNodeStore.inOrder(wanted, read))
+                  .inclusionProof(index, treeSize),
               read.get(leaf));
         });
-  }
-
-  /** A store of nodes already read. */
-  private static NodeStore answering(Map<NodeId, Sha256Hash> read) {
-    return ids -> {
-      List<Sha256Hash> hashes = new ArrayList<>(ids.size());
-      for (NodeId id : ids) {
-        Sha256Hash hash = read.get(id);
-        if (hash == null) {
-          throw new MissingNodeException(id);
-        }
-        hashes.add(hash);
-      }
-      return hashes;
-    };
   }
 
   @Override

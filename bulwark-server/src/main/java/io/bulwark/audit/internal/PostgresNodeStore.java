@@ -49,7 +49,14 @@ final class PostgresNodeStore implements NodeStore {
     if (ids.isEmpty()) {
       return List.of();
     }
-    Map<NodeId, Sha256Hash> found = readAll(ids);
+    return inOrder(ids, readAll(ids));
+  }
+
+  /**
+   * @return the hashes of {@code ids} in their order, from nodes already read
+   * @throws MissingNodeException if one of them was not read
+   */
+  static List<Sha256Hash> inOrder(List<NodeId> ids, Map<NodeId, Sha256Hash> found) {
     List<Sha256Hash> hashes = new ArrayList<>(ids.size());
     for (NodeId id : ids) {
       Sha256Hash hash = found.get(id);
