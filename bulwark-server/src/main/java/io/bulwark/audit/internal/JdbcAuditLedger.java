@@ -502,15 +502,11 @@ class JdbcAuditLedger implements AuditLedger {
           List<NodeId> ids =
               new ArrayList<>(Rfc9162ProofGenerator.inclusionProofNodes(index, treeSize));
           ids.add(leaf);
-          Map<NodeId, Sha256Hash> read = new HashMap<>(ids.size() * 2);
-          List<Sha256Hash> hashes = new PostgresNodeStore(jdbc, tenant).read(ids);
-          for (int i = 0; i < ids.size(); i++) {
-            read.put(ids.get(i), hashes.get(i));
-          }
+          Map<NodeId, Sha256Hash> read = new PostgresNodeStore(jdbc, tenant).readAll(ids);
           return new AuditInclusionProof(
               new Rfc9162ProofGenerator(wanted -> PostgresNodeStore.inOrder(wanted, read))
                   .inclusionProof(index, treeSize),
-              read.get(leaf));
+              PostgresNodeStore.inOrder(List.of(leaf), read).getFirst());
         });
   }
 

@@ -71,9 +71,9 @@ final class PostgresNodeStore implements NodeStore {
   /**
    * Leaves from their entries, tiled nodes from their tiles, and every interior node also from
    * {@code audit_nodes} (where a tiled node lives until its tile is complete), in one query; a tile
-   * wins over a row of its own.
+   * wins over a row of its own. Nodes not stored are absent from the answer.
    */
-  private Map<NodeId, Sha256Hash> readAll(List<NodeId> ids) {
+  Map<NodeId, Sha256Hash> readAll(List<NodeId> ids) {
     Set<Long> leaves = new LinkedHashSet<>();
     Set<Long> tiles = new LinkedHashSet<>();
     List<NodeId> interior = new ArrayList<>();
