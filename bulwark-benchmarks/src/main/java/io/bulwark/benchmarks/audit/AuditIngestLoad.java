@@ -1,6 +1,7 @@
 package io.bulwark.benchmarks.audit;
 
 import io.bulwark.benchmarks.load.ClosedLoop;
+import io.bulwark.benchmarks.load.Http1Connection;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -34,10 +34,11 @@ import java.util.regex.Pattern;
  *   <li>{@code batched}: a closed loop of {@code workers} each posting batches of {@code
  *       batch-size} realistic events back to back. Reports acknowledged (201) events/s and the
  *       batch latency p50/p99.
- *   <li>{@code single}: an open loop of one-event requests at a fixed {@code rate}. Request {@code
- *       i} is due at {@code start + i / rate}; its latency is measured from that due time, not from
- *       when it was actually sent, so a stalled server is charged for the requests it delayed (no
- *       coordinated omission). Reports the achieved rate and p50/p90/p99/p99.9/max.
+ *   <li>{@code single}: an open loop of one-event requests at a fixed {@code rate}, sent by 256
+ *       senders each on its own keep-alive {@link Http1Connection}. Request {@code i} is due at
+ *       {@code start + i / rate}; its latency is measured from that due time, not from when it was
+ *       actually sent, so a stalled server is charged for the requests it delayed (no coordinated
+ *       omission). Reports the achieved rate and p50/p90/p99/p99.9/max.
  * </ul>
  *
  * <p>Usage: {@code java -cp bulwark-benchmarks.jar io.bulwark.benchmarks.audit.AuditIngestLoad
@@ -48,7 +49,9 @@ import java.util.regex.Pattern;
 public final class AuditIngestLoad {
 
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
-  private static final int MAX_IN_FLIGHT = 4096;
+
+  /** Connections of the open loop: how many single-event requests may be in flight at once. */
+  private static final int SENDERS = 256;
 
   private AuditIngestLoad() {}
 
@@ -79,10 +82,10 @@ public final class AuditIngestLoad {
     } else {
       int rate = args.length > 5 ? Integer.parseInt(args[5]) : 2000;
       if (warmup > 0) {
-        single(http, tokens, events, rate, warmup);
+        single(tokens, events, rate, warmup, SENDERS);
       }
       System.out.println(
-          single(http, tokens, events, rate, seconds)
+          single(tokens, events, rate, seconds, SENDERS)
               .describe("single", events, "target_rate=" + rate));
     }
   }
@@ -132,72 +135,76 @@ public final class AuditIngestLoad {
 
   // ---------------------------------------------------------------- single, open loop
 
-  private static Result single(HttpClient http, Tokens tokens, URI events, int rate, int seconds)
+  /**
+   * Request {@code i} is due at {@code start + i / rate}. Each of {@code connections} senders owns
+   * a keep-alive {@link Http1Connection}, claims the next request in order, waits for its due time
+   * and sends it; when every sender is still waiting for an answer, the next request is claimed
+   * late and the wait is charged to its latency (like wrk2), so at most {@code connections} are in
+   * flight and none is dropped.
+   */
+  private static Result single(Tokens tokens, URI events, int rate, int seconds, int connections)
       throws Exception {
     long count = (long) rate * seconds;
     long interval = TimeUnit.SECONDS.toNanos(1) / rate;
-    Latencies latencies = new Latencies();
-    AtomicLong inFlight = new AtomicLong();
-    AtomicLong skipped = new AtomicLong();
-    EventText text = new EventText(System.nanoTime());
-    List<CompletableFuture<Void>> pending = new ArrayList<>();
+    AtomicLong next = new AtomicLong();
+    AtomicLong maxLag = new AtomicLong();
+    String path = events.getRawPath();
     long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
-    long maxLag = 0;
-    for (long i = 0; i < count; i++) {
-      long due = start + i * interval;
-      long wait = due - System.nanoTime();
-      if (wait > 0) {
-        LockSupport.parkNanos(wait);
-      } else {
-        maxLag = Math.max(maxLag, -wait);
-      }
-      if (inFlight.get() >= MAX_IN_FLIGHT) {
-        // The server is hopelessly behind; the request counts as failed rather than piling up.
-        skipped.incrementAndGet();
-        continue;
-      }
-      inFlight.incrementAndGet();
-      String body = text.batch(1);
-      pending.add(
-          http.sendAsync(post(events, tokens.bearer(), body), HttpResponse.BodyHandlers.ofString())
-              .handle((response, error) -> {
-                long latency = System.nanoTime() - due;
-                inFlight.decrementAndGet();
-                synchronized (latencies) {
-                  if (error != null) {
-                    latencies.failure(-1, error.toString());
-                  } else if (response.statusCode() == 201) {
-                    latencies.record(latency);
-                    latencies.events++;
+    Result result;
+    try (ExecutorService senders = Executors.newFixedThreadPool(connections)) {
+      List<Future<Latencies>> futures = new ArrayList<>();
+      for (int c = 0; c < connections; c++) {
+        long seed = c * 7919L + System.nanoTime();
+        futures.add(
+            senders.submit(() -> {
+              Latencies latencies = new Latencies();
+              EventText text = new EventText(seed);
+              Http1Connection connection =
+                  new Http1Connection(events, (int) REQUEST_TIMEOUT.toMillis());
+              try (connection) {
+                for (long i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                  long due = start + i * interval;
+                  long wait = due - System.nanoTime();
+                  if (wait > 0) {
+                    LockSupport.parkNanos(wait);
                   } else {
-                    latencies.failure(response.statusCode(), response.body());
+                    maxLag.accumulateAndGet(-wait, Math::max);
+                  }
+                  byte[] request =
+                      Http1Connection.post(
+                          events,
+                          path,
+                          "application/json",
+                          text.batch(1).getBytes(StandardCharsets.UTF_8),
+                          "Authorization",
+                          "Bearer " + tokens.bearer());
+                  try {
+                    int status = connection.exchange(request);
+                    if (status == 201) {
+                      latencies.record(System.nanoTime() - due);
+                      latencies.events++;
+                    } else {
+                      latencies.failure(status, "");
+                    }
+                  } catch (java.io.IOException e) {
+                    latencies.failure(-1, e.toString());
                   }
                 }
-                return null;
-              }));
-      if (pending.size() >= 10_000) {
-        pending.removeIf(CompletableFuture::isDone);
+              }
+              return latencies;
+            }));
       }
-    }
-    CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
-        .get(REQUEST_TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
-    double elapsed = (System.nanoTime() - start) / 1e9;
-    Result result = new Result(elapsed);
-    synchronized (latencies) {
-      result.add(latencies);
+      List<Latencies> all = new ArrayList<>();
+      for (Future<Latencies> future : futures) {
+        all.add(future.get());
+      }
+      result = new Result((System.nanoTime() - start) / 1e9);
+      all.forEach(result::add);
     }
     result.note(
         String.format(
-            Locale.ROOT,
-            "not_sent_over_%d_in_flight=%d max_send_lag_ms=%.1f",
-            MAX_IN_FLIGHT,
-            skipped.get(),
-            maxLag / 1e6));
+            Locale.ROOT, "connections=%d max_send_lag_ms=%.1f", connections, maxLag.get() / 1e6));
     return result;
-  }
-
-  private static HttpRequest post(URI events, String bearer, String body) {
-    return post(events, bearer, body.getBytes(StandardCharsets.UTF_8));
   }
 
   private static HttpRequest post(URI events, String bearer, byte[] body) {

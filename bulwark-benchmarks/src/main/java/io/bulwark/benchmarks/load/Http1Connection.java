@@ -61,10 +61,28 @@ public final class Http1Connection implements AutoCloseable {
    * @param headers name and value pairs
    */
   public static byte[] postForm(URI base, String path, String form, String... headers) {
-    byte[] body = form.getBytes(StandardCharsets.ISO_8859_1);
+    return post(
+        base,
+        path,
+        "application/x-www-form-urlencoded",
+        form.getBytes(StandardCharsets.ISO_8859_1),
+        headers);
+  }
+
+  /**
+   * The bytes of a {@code POST} with the given headers, ready for {@link #exchange}.
+   *
+   * @param base the server, for the {@code Host} header
+   * @param path the request target, already percent-encoded
+   * @param contentType the body's media type
+   * @param body the body
+   * @param headers name and value pairs
+   */
+  public static byte[] post(
+      URI base, String path, String contentType, byte[] body, String... headers) {
     String[] all = Arrays.copyOf(headers, headers.length + 4);
     all[headers.length] = "Content-Type";
-    all[headers.length + 1] = "application/x-www-form-urlencoded";
+    all[headers.length + 1] = contentType;
     all[headers.length + 2] = "Content-Length";
     all[headers.length + 3] = Integer.toString(body.length);
     return request("POST", base, path, body, all);

@@ -71,6 +71,25 @@ class Http1ConnectionTests {
   }
 
   @Test
+  void aJsonPostCountsItsLengthInBytesNotCharacters() {
+    byte[] request =
+        Http1Connection.post(
+            URI.create("http://127.0.0.1:8213"),
+            "/api/v1/tenants/bench/audit/events",
+            "application/json",
+            "{\"d\":\"é\"}".getBytes(StandardCharsets.UTF_8),
+            "Authorization",
+            "Bearer t");
+
+    assertThat(new String(request, StandardCharsets.UTF_8))
+        .isEqualTo(
+            "POST /api/v1/tenants/bench/audit/events HTTP/1.1\r\nHost: 127.0.0.1:8213\r\n"
+                + "Authorization: Bearer t\r\n"
+                + "Content-Type: application/json\r\nContent-Length: 10\r\n\r\n"
+                + "{\"d\":\"é\"}");
+  }
+
+  @Test
   void onlyLoopbackServersTakeLoad() {
     assertThatThrownBy(() -> new Http1Connection(URI.create("http://192.0.2.1:80"), 1_000))
         .isInstanceOf(IllegalArgumentException.class);

@@ -190,7 +190,7 @@ class JdbcAuditLedger implements AuditLedger {
   private List<List<AuditReceipt>> appendLocked(
       TenantId tenant, List<List<PreparedEntry>> batches) {
     Head head = lockedHead(tenant);
-    PostgresNodeStore store = new PostgresNodeStore(jdbc, tenant);
+    PostgresNodeStore store = new PostgresNodeStore(jdbc, tenant, head.size());
     Rfc9162CompactRange frontier = Rfc9162CompactRange.read(store, head.size());
     if (!frontier.rootHash().equals(head.root())) {
       throw damaged(tenant);
@@ -502,7 +502,7 @@ class JdbcAuditLedger implements AuditLedger {
           List<NodeId> ids =
               new ArrayList<>(Rfc9162ProofGenerator.inclusionProofNodes(index, treeSize));
           ids.add(leaf);
-          Map<NodeId, Sha256Hash> read = new PostgresNodeStore(jdbc, tenant).readAll(ids);
+          Map<NodeId, Sha256Hash> read = new PostgresNodeStore(jdbc, tenant, treeSize).readAll(ids);
           return new AuditInclusionProof(
               new Rfc9162ProofGenerator(wanted -> PostgresNodeStore.inOrder(wanted, read))
                   .inclusionProof(index, treeSize),
@@ -520,7 +520,7 @@ class JdbcAuditLedger implements AuditLedger {
           if (from < 0 || from > to) {
             throw new IllegalArgumentException("from must be 0 to the second size");
           }
-          return new Rfc9162ProofGenerator(new PostgresNodeStore(jdbc, tenant))
+          return new Rfc9162ProofGenerator(new PostgresNodeStore(jdbc, tenant, to))
               .consistencyProof(from, to);
         });
   }
@@ -570,7 +570,9 @@ class JdbcAuditLedger implements AuditLedger {
             return latest.get();
           }
           Sha256Hash root =
-              Rfc9162CompactRange.read(new PostgresNodeStore(jdbc, tenant), head.size()).rootHash();
+              Rfc9162CompactRange.read(
+                      new PostgresNodeStore(jdbc, tenant, head.size()), head.size())
+                  .rootHash();
           if (!root.equals(head.root())) {
             throw damaged(tenant);
           }
@@ -675,7 +677,7 @@ class JdbcAuditLedger implements AuditLedger {
     if (checkpoint.treeSize() > head(tenant).size()) {
       throw damaged(tenant);
     }
-    PostgresNodeStore store = new PostgresNodeStore(jdbc, tenant);
+    PostgresNodeStore store = new PostgresNodeStore(jdbc, tenant, checkpoint.treeSize());
     List<SignedNoteVerifierKey> verifierKeys =
         keys.verifierKeys(tenant).stream().map(SignedNoteVerifierKey::parse).toList();
     LedgerExportHeader header =
@@ -755,7 +757,7 @@ class JdbcAuditLedger implements AuditLedger {
     if (begin > end) {
       throw new InvalidFieldException("from", "must not be greater than 'to'");
     }
-    PostgresNodeStore store = new PostgresNodeStore(jdbc, tenant);
+    PostgresNodeStore store = new PostgresNodeStore(jdbc, tenant, head.size());
     StoredLeaves leaves = new StoredLeaves(tenant, begin, end);
     RangeVerification result;
     try {

@@ -38,10 +38,16 @@ final class PostgresNodeStore implements NodeStore {
 
   private final JdbcClient jdbc;
   private final TenantId tenant;
+  private final long completeTiles;
 
-  PostgresNodeStore(JdbcClient jdbc, TenantId tenant) {
+  /**
+   * @param treeSize a size the tenant's tree has reached (its head's, or a smaller one a proof is
+   *     about): the tiles complete at that size are read from their tile rows alone
+   */
+  PostgresNodeStore(JdbcClient jdbc, TenantId tenant, long treeSize) {
     this.jdbc = jdbc;
     this.tenant = tenant;
+    this.completeTiles = NodeTiles.completeTiles(treeSize);
   }
 
   @Override
@@ -69,29 +75,36 @@ final class PostgresNodeStore implements NodeStore {
   }
 
   /**
-   * Leaves from their entries, tiled nodes from their tiles, and every interior node also from
-   * {@code audit_nodes} (where a tiled node lives until its tile is complete), in one query; a tile
-   * wins over a row of its own. Nodes not stored are absent from the answer.
+   * Leaves from their entries, tiled nodes from their tiles, and the other interior nodes from
+   * {@code audit_nodes}, in one query. A node of a tile not known to be complete at the store's
+   * tree size is also looked up in {@code audit_nodes} (where a tiled node lives until its tile is
+   * complete), and its tile wins over a row of its own; a node of a complete tile is looked up in
+   * its tile only (the rows earlier appends left are not read again). Nodes not stored are absent
+   * from the answer.
    */
   Map<NodeId, Sha256Hash> readAll(List<NodeId> ids) {
     Set<Long> leaves = new LinkedHashSet<>();
     Set<Long> tiles = new LinkedHashSet<>();
-    List<NodeId> interior = new ArrayList<>();
+    List<NodeId> tiled = new ArrayList<>();
+    List<NodeId> single = new ArrayList<>();
     for (NodeId id : ids) {
       if (id.level() == 0) {
         leaves.add(id.index());
+      } else if (!NodeTiles.tiled(id)) {
+        single.add(id);
       } else {
-        interior.add(id);
-        if (NodeTiles.tiled(id)) {
-          tiles.add(NodeTiles.tileOf(id));
+        tiled.add(id);
+        tiles.add(NodeTiles.tileOf(id));
+        if (NodeTiles.tileOf(id) >= completeTiles) {
+          single.add(id);
         }
       }
     }
-    long[] levels = new long[interior.size()];
-    long[] indexes = new long[interior.size()];
-    for (int i = 0; i < interior.size(); i++) {
-      levels[i] = interior.get(i).level();
-      indexes[i] = interior.get(i).index();
+    long[] levels = new long[single.size()];
+    long[] indexes = new long[single.size()];
+    for (int i = 0; i < single.size(); i++) {
+      levels[i] = single.get(i).level();
+      indexes[i] = single.get(i).index();
     }
     Map<NodeId, Sha256Hash> found = new HashMap<>(ids.size() * 2);
     Map<Long, byte[]> tileHashes = new HashMap<>();
@@ -113,12 +126,10 @@ final class PostgresNodeStore implements NodeStore {
                     new NodeId(rows.getInt(2), rows.getLong(3)), Sha256Hash.of(rows.getBytes(4)));
           }
         });
-    for (NodeId id : interior) {
-      if (NodeTiles.tiled(id)) {
-        byte[] tile = tileHashes.get(NodeTiles.tileOf(id));
-        if (tile != null) {
-          found.put(id, Sha256Hash.of(tile, NodeTiles.offset(id) * Sha256Hash.LENGTH));
-        }
+    for (NodeId id : tiled) {
+      byte[] tile = tileHashes.get(NodeTiles.tileOf(id));
+      if (tile != null) {
+        found.put(id, Sha256Hash.of(tile, NodeTiles.offset(id) * Sha256Hash.LENGTH));
       }
     }
     return found;
