@@ -138,6 +138,26 @@ class AuditNodeTilesIntegrationTests {
     assertThat(verified.get("first_bad_index").asLong()).isEqualTo(512);
   }
 
+  @Test
+  void proofThroughADeletedTileIsRefusedThoughEarlierAppendsLeftItsNodes() throws SQLException {
+    // Tile 1 (entries 256 to 511) completes in a one-event append: the first append stored its
+    // interior nodes one row each, and those rows stay. The path of entry 511 inside tile 1 is made
+    // only of them, but a tile complete at the proof's size is read from its tile alone.
+    append(0, 511);
+    append(511, 1);
+    Response before =
+        api.get(acme.path("/proofs/inclusion?index=511&size=512")).bearer(acme.token).send();
+    assertThat(before.status()).as(before.toString()).isEqualTo(200);
+    acme.asOwner(owner, "delete from audit_node_tiles where tenant_id = ? and tile = 1");
+
+    Response refused =
+        api.get(acme.path("/proofs/inclusion?index=511&size=512")).bearer(acme.token).send();
+
+    assertThat(refused.status()).isEqualTo(500);
+    assertThat(refused.problemType()).isEqualTo("https://bulwark.io/problems/audit-log-damaged");
+    assertThat(verify().get("first_bad_index").asLong()).isEqualTo(256);
+  }
+
   private void append(int from, int count) {
     Response appended =
         api.post(acme.path("/events")).bearer(acme.token).json(batchOf(from, count)).send();
