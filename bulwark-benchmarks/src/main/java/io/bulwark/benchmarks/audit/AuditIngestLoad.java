@@ -16,12 +16,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -96,41 +98,55 @@ public final class AuditIngestLoad {
       HttpClient http, Tokens tokens, URI events, int workers, int batchSize, int seconds)
       throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    List<Latencies> loops =
+        inParallel(
+            workers,
+            seed ->
+                () -> {
+                  Latencies latencies = new Latencies();
+                  BatchTemplates templates = new BatchTemplates(new EventText(seed), batchSize);
+                  while (System.nanoTime() < deadline) {
+                    byte[] body = templates.next();
+                    long started = System.nanoTime();
+                    try {
+                      HttpResponse<String> response =
+                          http.send(
+                              post(events, tokens.bearer(), body),
+                              HttpResponse.BodyHandlers.ofString());
+                      if (response.statusCode() == 201) {
+                        latencies.record(System.nanoTime() - started);
+                        latencies.events += batchSize;
+                      } else {
+                        latencies.failure(response.statusCode(), response.body());
+                      }
+                    } catch (Exception e) {
+                      latencies.failure(-1, e.toString());
+                    }
+                  }
+                  return latencies;
+                });
     Result total = new Result(seconds);
+    loops.forEach(total::add);
+    return total;
+  }
+
+  /**
+   * Runs {@code workers} tasks at once, each made from a seed of its own, and answers each one's
+   * latencies once all are done.
+   */
+  private static List<Latencies> inParallel(int workers, LongFunction<Callable<Latencies>> task)
+      throws Exception {
     try (ExecutorService pool = Executors.newFixedThreadPool(workers)) {
       List<Future<Latencies>> futures = new ArrayList<>();
       for (int w = 0; w < workers; w++) {
-        long seed = w * 7919L + System.nanoTime();
-        futures.add(
-            pool.submit(() -> {
-              Latencies latencies = new Latencies();
-              BatchTemplates templates = new BatchTemplates(new EventText(seed), batchSize);
-              while (System.nanoTime() < deadline) {
-                byte[] body = templates.next();
-                long started = System.nanoTime();
-                try {
-                  HttpResponse<String> response =
-                      http.send(
-                          post(events, tokens.bearer(), body),
-                          HttpResponse.BodyHandlers.ofString());
-                  if (response.statusCode() == 201) {
-                    latencies.record(System.nanoTime() - started);
-                    latencies.events += batchSize;
-                  } else {
-                    latencies.failure(response.statusCode(), response.body());
-                  }
-                } catch (Exception e) {
-                  latencies.failure(-1, e.toString());
-                }
-              }
-              return latencies;
-            }));
+        futures.add(pool.submit(task.apply(w * 7919L + System.nanoTime())));
       }
+      List<Latencies> all = new ArrayList<>();
       for (Future<Latencies> future : futures) {
-        total.add(future.get());
+        all.add(future.get());
       }
+      return all;
     }
-    return total;
   }
 
   // ---------------------------------------------------------------- single, open loop
@@ -150,57 +166,49 @@ public final class AuditIngestLoad {
     AtomicLong maxLag = new AtomicLong();
     String path = events.getRawPath();
     long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
-    Result result;
-    try (ExecutorService senders = Executors.newFixedThreadPool(connections)) {
-      List<Future<Latencies>> futures = new ArrayList<>();
-      for (int c = 0; c < connections; c++) {
-        long seed = c * 7919L + System.nanoTime();
-        futures.add(
-            senders.submit(() -> {
-              Latencies latencies = new Latencies();
-              EventText text = new EventText(seed);
-              Http1Connection connection =
-                  new Http1Connection(events, (int) REQUEST_TIMEOUT.toMillis());
-              try (connection) {
-                for (long i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                  long due = start + i * interval;
-                  long wait = due - System.nanoTime();
-                  if (wait > 0) {
-                    LockSupport.parkNanos(wait);
-                  } else {
-                    maxLag.accumulateAndGet(-wait, Math::max);
-                  }
-                  byte[] request =
-                      Http1Connection.post(
-                          events,
-                          path,
-                          "application/json",
-                          text.batch(1).getBytes(StandardCharsets.UTF_8),
-                          "Authorization",
-                          "Bearer " + tokens.bearer());
-                  try {
-                    int status = connection.exchange(request);
-                    if (status == 201) {
-                      latencies.record(System.nanoTime() - due);
-                      latencies.events++;
-                    } else {
-                      latencies.failure(status, "");
+    List<Latencies> senders =
+        inParallel(
+            connections,
+            seed ->
+                () -> {
+                  Latencies latencies = new Latencies();
+                  EventText text = new EventText(seed);
+                  Http1Connection connection =
+                      new Http1Connection(events, (int) REQUEST_TIMEOUT.toMillis());
+                  try (connection) {
+                    for (long i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                      long due = start + i * interval;
+                      long wait = due - System.nanoTime();
+                      if (wait > 0) {
+                        LockSupport.parkNanos(wait);
+                      } else {
+                        maxLag.accumulateAndGet(-wait, Math::max);
+                      }
+                      byte[] request =
+                          Http1Connection.post(
+                              events,
+                              path,
+                              "application/json",
+                              text.batch(1).getBytes(StandardCharsets.UTF_8),
+                              "Authorization",
+                              "Bearer " + tokens.bearer());
+                      try {
+                        int status = connection.exchange(request);
+                        if (status == 201) {
+                          latencies.record(System.nanoTime() - due);
+                          latencies.events++;
+                        } else {
+                          latencies.failure(status, "");
+                        }
+                      } catch (java.io.IOException e) {
+                        latencies.failure(-1, e.toString());
+                      }
                     }
-                  } catch (java.io.IOException e) {
-                    latencies.failure(-1, e.toString());
                   }
-                }
-              }
-              return latencies;
-            }));
-      }
-      List<Latencies> all = new ArrayList<>();
-      for (Future<Latencies> future : futures) {
-        all.add(future.get());
-      }
-      result = new Result((System.nanoTime() - start) / 1e9);
-      all.forEach(result::add);
-    }
+                  return latencies;
+                });
+    Result result = new Result((System.nanoTime() - start) / 1e9);
+    senders.forEach(result::add);
     result.note(
         String.format(
             Locale.ROOT, "connections=%d max_send_lag_ms=%.1f", connections, maxLag.get() / 1e6));
