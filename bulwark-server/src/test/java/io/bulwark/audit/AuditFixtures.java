@@ -21,13 +21,13 @@ import javax.sql.DataSource;
  * own audit writer and administrator are registered too; their tokens are fetched on first use, for
  * tests about what each may do, and each fetch appends a {@code token.issued} entry.
  */
-final class AuditFixtures {
+public final class AuditFixtures {
 
   static final String SECRET = "audit-client-secret-0123456789abcdefghij";
 
   final String slug;
-  final TenantId tenant;
-  final String token;
+  public final TenantId tenant;
+  public final String token;
   private final TestApi api;
 
   private AuditFixtures(TestApi api, String slug, TenantId tenant) {
@@ -37,7 +37,7 @@ final class AuditFixtures {
     this.token = api.adminToken();
   }
 
-  static AuditFixtures tenantWithAuditClients(TestApi api, TestClients clients) {
+  public static AuditFixtures tenantWithAuditClients(TestApi api, TestClients clients) {
     var acme = TestTenants.acme();
     var created = api.post("/api/v1/tenants").bearer(api.adminToken()).json(acme.json()).send();
     if (created.status() != 201) {
@@ -59,7 +59,7 @@ final class AuditFixtures {
     return api.token(slug, "admin", SECRET);
   }
 
-  String path(String rest) {
+  public String path(String rest) {
     return "/api/v1/tenants/" + slug + "/audit" + rest;
   }
 
@@ -68,7 +68,7 @@ final class AuditFixtures {
    * Tampers as an attacker with database access would: runs one statement as the owner with the
    * append-only triggers switched off, its one parameter bound to this tenant's id.
    */
-  void asOwner(DataSource owner, String sql) throws SQLException {
+  public void asOwner(DataSource owner, String sql) throws SQLException {
     try (Connection connection = owner.getConnection()) {
       connection.setAutoCommit(false);
       try (Statement statement = connection.createStatement()) {
@@ -98,7 +98,7 @@ final class AuditFixtures {
     return "{\"events\": [" + String.join(",", events) + "]}";
   }
 
-  static String batchOf(int from, int count) {
+  public static String batchOf(int from, int count) {
     List<String> events = new ArrayList<>();
     for (int i = from; i < from + count; i++) {
       events.add(event(i));

@@ -3,8 +3,9 @@ package io.bulwark.ledger.merkle;
 import java.util.Objects;
 
 /**
- * Outcome of {@link Rfc9162RangeVerifier}: the range is intact, or the first place where stored
- * data and stored nodes disagree, or a root that does not match the signed tree head.
+ * Outcome of verifying a stored range of the log (with {@link Rfc9162RangeVerifier}, or the
+ * server's own reader of its storage): the range is intact, or the first place where stored data
+ * and stored nodes disagree, or a root that does not match the signed tree head.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc9162#section-2.1.1">RFC 9162 §2.1.1</a>
  */

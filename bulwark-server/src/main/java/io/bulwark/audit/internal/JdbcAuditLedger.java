@@ -22,7 +22,6 @@ import io.bulwark.ledger.merkle.Rfc9162CompactRange;
 import io.bulwark.ledger.merkle.Rfc9162ConsistencyProof;
 import io.bulwark.ledger.merkle.Rfc9162Hasher;
 import io.bulwark.ledger.merkle.Rfc9162ProofGenerator;
-import io.bulwark.ledger.merkle.Rfc9162RangeVerifier;
 import io.bulwark.ledger.merkle.Sha256Hash;
 import io.bulwark.ledger.note.SignedNote;
 import io.bulwark.ledger.note.SignedNoteVerifierKey;
@@ -45,14 +44,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -62,6 +58,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -83,7 +80,6 @@ import tools.jackson.databind.json.JsonMapper;
 class JdbcAuditLedger implements AuditLedger {
 
   private static final Logger log = LoggerFactory.getLogger(JdbcAuditLedger.class);
-  private static final int VERIFY_PAGE = 1024;
   private static final int EXPORT_PAGE = 1000;
   private static final JsonMapper STRICT = Rfc8785Canonicalizer.strictMapper();
   private static final String ENTRY_COLUMNS =
@@ -758,19 +754,14 @@ class JdbcAuditLedger implements AuditLedger {
       throw new InvalidFieldException("from", "must not be greater than 'to'");
     }
     PostgresNodeStore store = new PostgresNodeStore(jdbc, tenant, head.size());
-    StoredLeaves leaves = new StoredLeaves(tenant, begin, end);
-    RangeVerification result;
-    try {
-      result =
-          new Rfc9162RangeVerifier(store).verifyLeafHashes(begin, leaves, head.size(), head.root());
-    } catch (MissingNodeException e) {
-      result =
-          new RangeVerification.NodeMismatch(
-              e.node().firstLeaf(), e.node(), "node is missing from the store");
-    }
+    StreamedRangeVerifier verifier = new StreamedRangeVerifier(store, tenant, head.size());
+    RangeVerification result =
+        template.execute(
+            (ConnectionCallback<RangeVerification>)
+                connection -> verifier.verify(connection, begin, end, head.root()));
     Long firstBad = null;
     String reason = null;
-    switch (result) {
+    switch (Objects.requireNonNull(result)) {
       case RangeVerification.NodeMismatch mismatch -> {
         firstBad = mismatch.firstBadIndex();
         reason = mismatch.reason();
@@ -778,11 +769,6 @@ class JdbcAuditLedger implements AuditLedger {
       case RangeVerification.RootMismatch ignored ->
           reason = "the stored nodes around the range do not reproduce the tree head's root";
       case RangeVerification.Intact ignored -> {}
-    }
-    OptionalLong gap = leaves.gap();
-    if (gap.isPresent() && (firstBad == null || gap.getAsLong() < firstBad)) {
-      firstBad = gap.getAsLong();
-      reason = "entry is missing or out of place";
     }
     if (reason == null && end == head.size()) {
       Optional<Long> beyond =
@@ -801,7 +787,7 @@ class JdbcAuditLedger implements AuditLedger {
       reason = checkLatestCheckpoint(tenant, store, head);
     }
     return new LedgerVerification(
-        reason == null, firstBad, begin, end, head.size(), reason, leaves.pruned());
+        reason == null, firstBad, begin, end, head.size(), reason, verifier.pruned());
   }
 
   private @Nullable String checkLatestCheckpoint(
@@ -820,95 +806,6 @@ class JdbcAuditLedger implements AuditLedger {
           : "the stored tree does not reproduce the latest signed checkpoint";
     } catch (MissingNodeException e) {
       return "the stored tree does not reproduce the latest signed checkpoint";
-    }
-  }
-
-  /**
-   * Leaf hashes of the stored entries in index order, stopping at the first index that is not
-   * there: the hash of the stored body, or for a pruned entry (no body left to hash) its stored
-   * leaf node, which must then still fit the stored tree above it.
-   */
-  private final class StoredLeaves implements Iterator<Sha256Hash> {
-    private final Rfc9162Hasher hasher = Rfc9162Hasher.create();
-    private final TenantId tenant;
-    private final long end;
-    private final Deque<Row> buffer = new ArrayDeque<>();
-    private long expected;
-    private long fetchFrom;
-    private boolean exhausted;
-    private @Nullable Long gap;
-    private long pruned;
-
-    StoredLeaves(TenantId tenant, long begin, long end) {
-      this.tenant = tenant;
-      this.expected = begin;
-      this.fetchFrom = begin;
-      this.end = end;
-    }
-
-    @Override
-    public boolean hasNext() {
-      if (gap != null || expected >= end) {
-        return false;
-      }
-      if (buffer.isEmpty() && !exhausted) {
-        fetch();
-      }
-      Row row = buffer.peekFirst();
-      if (row == null || row.index() != expected) {
-        gap = expected;
-        return false;
-      }
-      return true;
-    }
-
-    @Override
-    public Sha256Hash next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      Row row = buffer.removeFirst();
-      expected++;
-      if (row.body() != null) {
-        return hasher.leafHash(row.body());
-      }
-      pruned++;
-      if (row.leafHash() == null) {
-        throw new MissingNodeException(NodeId.leaf(row.index()));
-      }
-      return Sha256Hash.of(row.leafHash());
-    }
-
-    long pruned() {
-      return pruned;
-    }
-
-    OptionalLong gap() {
-      return gap == null ? OptionalLong.empty() : OptionalLong.of(gap);
-    }
-
-    private void fetch() {
-      List<Row> rows =
-          jdbc.sql(
-                  "select idx, body, case when body is null then leaf_hash end"
-                      + " from audit_entries where tenant_id = ? and idx >= ? and idx < ?"
-                      + " order by idx limit ?")
-              .params(tenant.value(), fetchFrom, end, VERIFY_PAGE)
-              .query((row, n) -> new Row(row.getLong(1), row.getBytes(2), row.getBytes(3)))
-              .list();
-      buffer.addAll(rows);
-      if (rows.size() < VERIFY_PAGE) {
-        exhausted = true;
-      } else {
-        fetchFrom = rows.getLast().index() + 1;
-      }
-    }
-  }
-
-  private record Row(long index, byte @Nullable [] body, byte @Nullable [] leafHash) {
-    @Override
-    public String toString() {
-      return "Row[index=" + index + "]";
     }
   }
 

@@ -33,9 +33,13 @@ final class NodeTiles {
 
   /** The node's position among its tile's {@value #NODES} hashes. */
   static int offset(NodeId id) {
-    int level = id.level();
+    return offset(id.level(), id.index());
+  }
+
+  /** The position of the tiled node at {@code level} and {@code index} among its tile's hashes. */
+  static int offset(int level, long index) {
     int levelStart = LEAVES - (1 << (HEIGHT + 1 - level));
-    return levelStart + (int) (id.index() - (tileOf(id) << (HEIGHT - level)));
+    return levelStart + (int) (index & ((1L << (HEIGHT - level)) - 1));
   }
 
   /** The node at {@code offset} of {@code tile}. */
