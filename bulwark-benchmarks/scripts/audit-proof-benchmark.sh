@@ -10,7 +10,8 @@
 # Env: SKIP_BUILD=1 to reuse the built jars; SERVER_JAR to measure another build of the server;
 # BULWARK_JAVA_OPTS for extra JVM options of the server (JFR); PORT (8260); FRESH=1 to drop the filled
 # data directory (kept between runs: filling 10 M entries takes a quarter of an hour); VERIFY=0 to
-# skip the full verification; WARMUP seconds of proofs (another driver JVM) before each measured loop
+# skip the full verification, VERIFY_RUNS to verify the whole log that many times (1) and print the
+# median; WARMUP seconds of proofs (another driver JVM) before each measured loop
 # (10), and DRIVER_WARMUP seconds the measured driver runs unmeasured first, for its own JIT (10).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -53,7 +54,8 @@ cpu() {
 per_op() {
   read -r s0 p0 <<<"$1"; read -r s1 p1 <<<"$2"
   echo "$4 cpu_s server=$(( (s1 - s0) / 100 )).$(printf %02d $(( (s1 - s0) % 100 ))) postgres=$(( (p1 - p0) / 100 )).$(printf %02d $(( (p1 - p0) % 100 )))" \
-    "cpu_us_per_op server=$(( (s1 - s0) * 10000 / $3 )) postgres=$(( (p1 - p0) * 10000 / $3 ))"
+    "cpu_us_per_op server=$(( (s1 - s0) * 10000 / $3 )) postgres=$(( (p1 - p0) * 10000 / $3 ))" \
+    "cpu_ns_per_op server=$(( (s1 - s0) * 10000000 / $3 )) postgres=$(( (p1 - p0) * 10000000 / $3 ))"
 }
 # Index scans and buffer reads of the ledger's tables so far (one line).
 table_stats() {
@@ -144,16 +146,22 @@ for MODE in inclusion consistency; do
 done
 "${PSQL[@]}" -c "alter system reset log_min_duration_statement" -c "select pg_reload_conf()" >/dev/null
 
+VERIFY_RUNS=${VERIFY_RUNS:-1}
 if [ "${VERIFY:-1}" != "0" ]; then
-  echo "load before verify: $(cut -d' ' -f1-3 /proc/loadavg)"
-  T0=$(table_stats); C0=$(cpu)
-  RESULT=$("${DRIVER[@]}" verify "$BASE" bench system bench-admin "$ADMIN_SECRET")
-  C1=$(cpu); T1=$(table_stats)
-  echo "$RESULT"
-  LEAVES=$(grep -oE ' leaves=[0-9]+' <<<"$RESULT" | cut -d= -f2)
-  per_op "$C0" "$C1" "$LEAVES" "verify (per leaf)"
-  echo "verify tables before: $T0"
-  echo "verify tables after:  $T1"
+  RATES=()
+  for RUN in $(seq 1 "$VERIFY_RUNS"); do
+    echo "load before verify $RUN: $(cut -d' ' -f1-3 /proc/loadavg)"
+    T0=$(table_stats); C0=$(cpu)
+    RESULT=$("${DRIVER[@]}" verify "$BASE" bench system bench-admin "$ADMIN_SECRET")
+    C1=$(cpu); T1=$(table_stats)
+    echo "$RESULT"
+    LEAVES=$(grep -oE ' leaves=[0-9]+' <<<"$RESULT" | cut -d= -f2)
+    RATES+=("$(grep -oE 'leaves_per_s=[0-9]+' <<<"$RESULT" | cut -d= -f2)")
+    per_op "$C0" "$C1" "$LEAVES" "verify (per leaf)"
+    echo "verify tables before: $T0"
+    echo "verify tables after:  $T1"
+  done
+  echo "verify runs=$VERIFY_RUNS median_leaves_per_s=$(printf '%s\n' "${RATES[@]}" | sort -n | awk '{v[NR]=$1} END {print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}')"
 fi
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 stop_server
