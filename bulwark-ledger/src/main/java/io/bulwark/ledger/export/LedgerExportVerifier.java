@@ -2,6 +2,7 @@ package io.bulwark.ledger.export;
 
 import static io.bulwark.ledger.export.LedgerExportFormat.*;
 
+import io.bulwark.ledger.jcs.Rfc8785CanonicalText;
 import io.bulwark.ledger.jcs.Rfc8785Canonicalizer;
 import io.bulwark.ledger.merkle.Rfc9162Hasher;
 import io.bulwark.ledger.merkle.Rfc9162RangeProof;
@@ -15,10 +16,17 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -57,11 +65,32 @@ public final class LedgerExportVerifier {
   private static final Set<String> ENTRY_FIELDS = Set.of(F_INDEX, F_LEAF_HASH, F_ENTRY);
 
   private final TlogCheckpointVerifier checkpoints;
-  private final JsonMapper mapper = Rfc8785Canonicalizer.strictMapper();
+  private static final int BATCH_LINES = 1024;
+  private static final String WRITTEN_INDEX = "{\"" + F_INDEX + "\":";
+  private static final String WRITTEN_LEAF_HASH = ",\"" + F_LEAF_HASH + "\":\"";
+  private static final String WRITTEN_ENTRY = "\",\"" + F_ENTRY + "\":";
+  private static final int BASE64_HASH_LENGTH = 44;
 
-  /** Trusts {@code keys} to sign the log's checkpoints. */
+  private final JsonMapper mapper = Rfc8785Canonicalizer.strictMapper();
+  private final int threads;
+
+  /** Trusts {@code keys} to sign the log's checkpoints; checks entries on every processor. */
   public LedgerExportVerifier(Collection<SignedNoteVerifierKey> keys) {
+    this(keys, Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * Trusts {@code keys} to sign the log's checkpoints; checks entry lines (parsing, RFC 8785
+   * canonical form, leaf hash) on {@code threads} threads in batches of {@value #BATCH_LINES},
+   * while the calling thread reads the export and folds the leaf hashes into the tree in order. The
+   * outcome is the same whatever the number: the first problem in line order.
+   */
+  public LedgerExportVerifier(Collection<SignedNoteVerifierKey> keys, int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+    }
     this.checkpoints = new TlogCheckpointVerifier(keys);
+    this.threads = threads;
   }
 
   /** Verifies the export read from {@code export}, which the caller closes. */
@@ -94,33 +123,48 @@ public final class LedgerExportVerifier {
       CheckpointVerification.Verified verified = verifyCheckpoint(header);
       TlogCheckpoint checkpoint = verified.checkpoint();
       Rfc9162TreeBuilder tree = header.proof().startBuilder();
-      Rfc9162Hasher hasher = Rfc9162Hasher.create();
       long expected = header.proof().begin();
       long end = header.proof().end();
       long withBody = 0;
       long pruned = 0;
-      String line;
-      while ((line = lines.readLine()) != null) {
-        Entry entry = parseEntry(line, expected);
-        if (entry.index() != expected) {
-          throw stop(misplaced(entry.index(), expected, end));
-        }
-        if (entry.body() != null) {
-          byte[] canonical;
-          try {
-            canonical = Rfc8785Canonicalizer.canonicalize(entry.body());
-          } catch (IllegalArgumentException e) {
-            throw stop(ExportVerification.Failed.atEntry(expected, "entry " + e.getMessage()));
+      ExecutorService pool = Executors.newFixedThreadPool(threads, LedgerExportVerifier::worker);
+      try {
+        Deque<Future<CheckedLines>> inFlight = new ArrayDeque<>();
+        List<String> batch = new ArrayList<>(BATCH_LINES);
+        long batchStart = expected;
+        String line;
+        boolean more = true;
+        while (more || !inFlight.isEmpty()) {
+          if (more && (line = lines.readLine()) != null) {
+            batch.add(line);
+            if (batch.size() < BATCH_LINES) {
+              continue;
+            }
+          } else {
+            more = false;
           }
-          if (!hasher.leafHash(canonical).equals(entry.leafHash())) {
-            throw stop(ExportVerification.Failed.atEntry(expected, "leaf hash does not match"));
+          if (!batch.isEmpty()) {
+            List<String> submitted = batch;
+            long start = batchStart;
+            inFlight.addLast(pool.submit(() -> check(submitted, start, end)));
+            batchStart += batch.size();
+            batch = new ArrayList<>(BATCH_LINES);
           }
-          withBody++;
-        } else {
-          pruned++;
+          while (!inFlight.isEmpty() && (!more || inFlight.size() > 2 * threads)) {
+            CheckedLines checked = result(inFlight.removeFirst());
+            for (int i = 0; i < checked.count(); i++) {
+              tree.appendLeafHash(checked.leafHashes(), i * Sha256Hash.LENGTH);
+            }
+            expected += checked.count();
+            withBody += checked.withBody();
+            pruned += checked.count() - checked.withBody();
+            if (checked.failure() != null) {
+              throw stop(checked.failure());
+            }
+          }
         }
-        tree.appendLeafHash(entry.leafHash());
-        expected++;
+      } finally {
+        pool.shutdownNow();
       }
       if (expected < end) {
         throw stop(
@@ -149,6 +193,114 @@ public final class LedgerExportVerifier {
     } catch (Stop stop) {
       return stop.failure;
     }
+  }
+
+  /**
+   * Entry lines {@code first, first + 1, …} checked on their own (a worker's share): each one's
+   * leaf hash, stopping at the first line found wrong.
+   */
+  private CheckedLines check(List<String> lines, long first, long end) {
+    Rfc9162Hasher hasher = Rfc9162Hasher.create();
+    byte[] leafHashes = new byte[lines.size() * Sha256Hash.LENGTH];
+    int withBody = 0;
+    for (int i = 0; i < lines.size(); i++) {
+      long expected = first + i;
+      Sha256Hash written = writtenLeafHash(lines.get(i), expected, hasher);
+      if (written != null) {
+        written.copyTo(leafHashes, i * Sha256Hash.LENGTH);
+        withBody++;
+        continue;
+      }
+      try {
+        Entry entry = parseEntry(lines.get(i), expected);
+        if (entry.index() != expected) {
+          throw stop(misplaced(entry.index(), expected, end));
+        }
+        if (entry.body() != null) {
+          byte[] canonical;
+          try {
+            canonical = Rfc8785Canonicalizer.canonicalize(entry.body());
+          } catch (IllegalArgumentException e) {
+            throw stop(ExportVerification.Failed.atEntry(expected, "entry " + e.getMessage()));
+          }
+          if (!hasher.leafHash(canonical).equals(entry.leafHash())) {
+            throw stop(ExportVerification.Failed.atEntry(expected, "leaf hash does not match"));
+          }
+          withBody++;
+        }
+        entry.leafHash().copyTo(leafHashes, i * Sha256Hash.LENGTH);
+      } catch (Stop stop) {
+        return new CheckedLines(leafHashes, i, withBody, stop.failure);
+      }
+    }
+    return new CheckedLines(leafHashes, lines.size(), withBody, null);
+  }
+
+  /**
+   * The leaf hash of a line exactly as {@link LedgerExportWriter} writes entry {@code expected}
+   * with its body, when the body is already in canonical form ({@link Rfc8785CanonicalText}) and
+   * hashes to that leaf hash: then the text is hashed as it is, with no parse. {@code null} for
+   * every other line, right or wrong, which {@link #parseEntry} then judges in full; so this only
+   * ever accepts what the full check accepts.
+   */
+  private static @Nullable Sha256Hash writtenLeafHash(
+      String line, long expected, Rfc9162Hasher hasher) {
+    if (!line.startsWith(WRITTEN_INDEX)) {
+      return null;
+    }
+    String index = Long.toString(expected);
+    int at = WRITTEN_INDEX.length();
+    if (!line.startsWith(index, at) || !line.startsWith(WRITTEN_LEAF_HASH, at + index.length())) {
+      return null;
+    }
+    int hashStart = at + index.length() + WRITTEN_LEAF_HASH.length();
+    int hashEnd = hashStart + BASE64_HASH_LENGTH;
+    if (!line.startsWith(WRITTEN_ENTRY, hashEnd)) {
+      return null;
+    }
+    int bodyStart = hashEnd + WRITTEN_ENTRY.length();
+    if (bodyStart >= line.length() || line.charAt(bodyStart) != '{') {
+      return null;
+    }
+    int bodyEnd = Rfc8785CanonicalText.valueEnd(line, bodyStart);
+    if (bodyEnd != line.length() - 1 || line.charAt(bodyEnd) != '}') {
+      return null;
+    }
+    Sha256Hash leafHash;
+    try {
+      leafHash = Sha256Hash.fromBase64(line.substring(hashStart, hashEnd));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    byte[] body = line.substring(bodyStart, bodyEnd).getBytes(StandardCharsets.UTF_8);
+    return hasher.leafHash(body).equals(leafHash) ? leafHash : null;
+  }
+
+  /**
+   * The leaf hashes of the first {@code count} lines of a batch, of which {@code withBody} had a
+   * body, and the problem with the next line, if one stopped the batch.
+   */
+  private record CheckedLines(
+      byte[] leafHashes, int count, int withBody, ExportVerification.@Nullable Failed failure) {}
+
+  private static CheckedLines result(Future<CheckedLines> checked) {
+    try {
+      return checked.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while verifying", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  private static Thread worker(Runnable task) {
+    Thread thread = new Thread(task, "ledger-export-verifier");
+    thread.setDaemon(true);
+    return thread;
   }
 
   private static ExportVerification.Failed misplaced(long found, long expected, long end) {

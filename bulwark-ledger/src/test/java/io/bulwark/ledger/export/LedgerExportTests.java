@@ -96,6 +96,38 @@ class LedgerExportTests {
   }
 
   @Test
+  void entryWrittenInAnEquivalentNonCanonicalFormStillVerifies() {
+    // Not hashed as it is (the text is not canonical), so parsed and canonicalized: same leaf.
+    List<String> lines = lines(LEDGER.export());
+    lines.set(lineOf(41, 0), lines.get(lineOf(41, 0)).replace("\"entry\":{", "\"entry\": { "));
+
+    assertThat(verify(join(lines))).isInstanceOf(ExportVerification.Intact.class);
+  }
+
+  @Test
+  void outcomeIsTheSameOnOneThreadAndOnMany() {
+    // 2,500 entries: several batches of lines, checked out of order on many threads.
+    TestLedgers ledger = TestLedgers.acme(2500);
+    List<String> lines = lines(ledger.export());
+    lines.set(lineOf(2201, 0), lines.get(lineOf(2201, 0)).replace("user.login", "user.logout"));
+    lines.set(lineOf(1501, 0), lines.get(lineOf(1501, 0)).replace("user.login", "user.logout"));
+    String tampered = join(lines);
+    List<SignedNoteVerifierKey> keys = List.of(TestLedgers.LOG_KEY.verifierKey());
+
+    for (int threads : new int[] {1, 2, 4}) {
+      LedgerExportVerifier verifier = new LedgerExportVerifier(keys, threads);
+      assertThat(verifier.verify(new StringReader(ledger.export())))
+          .as("%d threads", threads)
+          .isInstanceOf(ExportVerification.Intact.class);
+      ExportVerification outcome = verifier.verify(new StringReader(tampered));
+      assertThat(failure(outcome))
+          .as("%d threads", threads)
+          .isEqualTo("FAIL: entry 1501: leaf hash does not match");
+    }
+    assertThatIllegalArgumentException().isThrownBy(() -> new LedgerExportVerifier(keys, 0));
+  }
+
+  @Test
   void deletedLineIsReportedAtTheMissingIndex() {
     List<String> lines = lines(LEDGER.export());
     lines.remove(lineOf(41, 0));
