@@ -3,14 +3,14 @@
 # fsync and synchronous_commit on), in a fresh data directory. Runs the batched closed loop, then
 # the single-event open loop, with AuditIngestLoad; everything on loopback.
 # Usage: bulwark-benchmarks/scripts/audit-ingest-benchmark.sh [workers=4] [rates="2000"] [seconds=30]
-# (rates: one or more single-event rates, run in the order given, e.g. "200 2000")
+# (rates: one or more single-event rates, run in the order given, e.g. "200 2000"; "" for none)
 # Env: SKIP_BUILD=1 to reuse the built jars; BULWARK_JAVA_OPTS for extra JVM options of the server (JFR);
 # SERVER_JAR to measure another build of the server; PORT (8191); BATCHED=0 to run the
-# single-event rates only.
+# single-event rates only; PG_SETTINGS="name=value …" reloadable PostgreSQL settings to try.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 WORKERS=${1:-4}
-RATES=${2:-2000}
+RATES=${2-2000}
 SECONDS_MEASURED=${3:-30}
 PORT=${PORT:-8191}
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
@@ -35,6 +35,14 @@ wait_for "$BASE/actuator/health/readiness"
 # overrides an earlier -F).
 PM=$(head -1 "$WORK/bulwark-data/postgres/postmaster.pid")
 echo "postgres options: $(tr '\0' ' ' < /proc/$PM/cmdline | grep -oE -- '(-F|-c (fsync|synchronous_commit)=[a-z]+)' | tr '\n' ' ')"
+PSQL=(psql -h 127.0.0.1 -p "$(sed -n 4p "$WORK/bulwark-data/postgres/postmaster.pid")" -U postgres -d postgres -X -q -t -A)
+# PG_SETTINGS="name=value …": reloadable PostgreSQL settings to try (ALTER SYSTEM, then a reload).
+for SETTING in ${PG_SETTINGS:-}; do
+  "${PSQL[@]}" -c "alter system set ${SETTING%%=*} = '${SETTING#*=}'" >/dev/null
+done
+if [ -n "${PG_SETTINGS:-}" ]; then "${PSQL[@]}" -c "select pg_reload_conf()" >/dev/null; echo "postgres settings: $PG_SETTINGS"; fi
+# WAL written so far: records, full-page images, bytes.
+wal() { "${PSQL[@]}" -F ' ' -c "select wal_records, wal_fpi, wal_bytes from pg_stat_wal"; }
 
 # CPU seconds used so far by the server JVM and by PostgreSQL (postmaster, backends, exited children).
 ticks() { awk '{print $14+$15+$16+$17}' "/proc/$1/stat" 2>/dev/null || echo 0; }
@@ -66,12 +74,14 @@ if [ "${BATCHED:-1}" != "0" ]; then
   "${DRIVER[@]}" batched "$BASE" bench audit-producer "$SECRET" "$WORKERS" 10 0 1000 > "$WORK/warmup.txt"
   # The measured run alone, JIT warm: a closed loop, so every event it reports was committed between
   # CW and C1 and nothing else was.
-  CW=$(cpu)
+  CW=$(cpu); W0=$(wal)
   BATCHED_RESULT=$("${DRIVER[@]}" batched "$BASE" bench audit-producer "$SECRET" "$WORKERS" "$SECONDS_MEASURED" 0 1000)
-  C1=$(cpu); echo "$BATCHED_RESULT"; report_cpu "$C0" "$C1" batched
+  C1=$(cpu); W1=$(wal); echo "$BATCHED_RESULT"; report_cpu "$C0" "$C1" batched
   read -r sw pw <<<"$CW"; read -r s1 p1 <<<"$C1"
   EVENTS=$(grep -oE ' events=[0-9]+' <<<"$BATCHED_RESULT" | cut -d= -f2)
   echo "batched measured cpu_us_per_event server=$(( (s1 - sw) * 10000 / EVENTS )) postgres=$(( (p1 - pw) * 10000 / EVENTS )) (events=$EVENTS, warm-up excluded)"
+  read -r r0 f0 b0 <<<"$W0"; read -r r1 f1 b1 <<<"$W1"
+  echo "batched wal_per_event records=$(( (r1 - r0) / EVENTS )) full_page_images_per_1000=$(( (f1 - f0) * 1000 / EVENTS )) bytes=$(( (b1 - b0) / EVENTS ))"
 else
   C1=$(cpu)
 fi
