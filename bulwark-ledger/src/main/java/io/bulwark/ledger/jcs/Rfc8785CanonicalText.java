@@ -39,8 +39,8 @@ public final class Rfc8785CanonicalText {
     }
     char c = text.charAt(at);
     return switch (c) {
-      case '{' -> depth < MAX_DEPTH ? object(text, at + 1, depth + 1) : NOT_CANONICAL;
-      case '[' -> depth < MAX_DEPTH ? array(text, at + 1, depth + 1) : NOT_CANONICAL;
+      case '{' -> depth < MAX_DEPTH ? elements(text, at + 1, depth + 1, '}') : NOT_CANONICAL;
+      case '[' -> depth < MAX_DEPTH ? elements(text, at + 1, depth + 1, ']') : NOT_CANONICAL;
       case '"' -> string(text, at + 1);
       case 't' -> literal(text, at, "true");
       case 'f' -> literal(text, at, "false");
@@ -49,55 +49,39 @@ public final class Rfc8785CanonicalText {
     };
   }
 
-  private static int object(CharSequence text, int at, int depth) {
-    if (at < text.length() && text.charAt(at) == '}') {
+  /**
+   * The members of an object ({@code close} is '}') or the elements of an array (']') after the
+   * opening bracket: the index past the closing one.
+   */
+  private static int elements(CharSequence text, int at, int depth, char close) {
+    if (at < text.length() && text.charAt(at) == close) {
       return at + 1;
     }
     int previousName = -1;
     int previousNameEnd = -1;
     while (true) {
-      if (at >= text.length() || text.charAt(at) != '"') {
-        return NOT_CANONICAL;
+      if (close == '}') {
+        if (at >= text.length() || text.charAt(at) != '"') {
+          return NOT_CANONICAL;
+        }
+        int nameEnd = plainName(text, at + 1);
+        if (nameEnd < 0
+            || (previousName >= 0
+                && compare(text, previousName, previousNameEnd, at + 1, nameEnd - 1) >= 0)
+            || nameEnd >= text.length()
+            || text.charAt(nameEnd) != ':') {
+          return NOT_CANONICAL;
+        }
+        previousName = at + 1;
+        previousNameEnd = nameEnd - 1;
+        at = nameEnd + 1;
       }
-      int nameEnd = plainName(text, at + 1);
-      if (nameEnd < 0) {
-        return NOT_CANONICAL;
-      }
-      if (previousName >= 0
-          && compare(text, previousName, previousNameEnd, at + 1, nameEnd - 1) >= 0) {
-        return NOT_CANONICAL;
-      }
-      previousName = at + 1;
-      previousNameEnd = nameEnd - 1;
-      if (nameEnd >= text.length() || text.charAt(nameEnd) != ':') {
-        return NOT_CANONICAL;
-      }
-      at = value(text, nameEnd + 1, depth);
-      if (at < 0 || at >= text.length()) {
-        return NOT_CANONICAL;
-      }
-      char next = text.charAt(at);
-      if (next == '}') {
-        return at + 1;
-      }
-      if (next != ',') {
-        return NOT_CANONICAL;
-      }
-      at++;
-    }
-  }
-
-  private static int array(CharSequence text, int at, int depth) {
-    if (at < text.length() && text.charAt(at) == ']') {
-      return at + 1;
-    }
-    while (true) {
       at = value(text, at, depth);
       if (at < 0 || at >= text.length()) {
         return NOT_CANONICAL;
       }
       char next = text.charAt(at);
-      if (next == ']') {
+      if (next == close) {
         return at + 1;
       }
       if (next != ',') {
@@ -118,15 +102,20 @@ public final class Rfc8785CanonicalText {
         return NOT_CANONICAL;
       }
       if (Character.isSurrogate(c)) {
-        if (!Character.isHighSurrogate(c)
-            || i + 1 >= text.length()
-            || !Character.isLowSurrogate(text.charAt(i + 1))) {
+        if (!pairAt(text, i)) {
           return NOT_CANONICAL;
         }
         i++;
       }
     }
     return NOT_CANONICAL;
+  }
+
+  /** Whether a high surrogate at {@code i} is followed by a low one (a character beyond U+FFFF). */
+  private static boolean pairAt(CharSequence text, int i) {
+    return Character.isHighSurrogate(text.charAt(i))
+        && i + 1 < text.length()
+        && Character.isLowSurrogate(text.charAt(i + 1));
   }
 
   /** Orders two names by UTF-16 code units, as RFC 8785 §3.2.3 sorts members. */
@@ -169,9 +158,7 @@ public final class Rfc8785CanonicalText {
           }
         }
       } else if (Character.isSurrogate(c)) {
-        if (!Character.isHighSurrogate(c)
-            || i + 1 >= text.length()
-            || !Character.isLowSurrogate(text.charAt(i + 1))) {
+        if (!pairAt(text, i)) {
           return NOT_CANONICAL;
         }
         i++;
