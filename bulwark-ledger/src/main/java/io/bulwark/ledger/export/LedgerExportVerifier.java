@@ -64,13 +64,13 @@ public final class LedgerExportVerifier {
   private static final Set<String> PROOF_FIELDS = Set.of(F_LEFT, F_RIGHT);
   private static final Set<String> ENTRY_FIELDS = Set.of(F_INDEX, F_LEAF_HASH, F_ENTRY);
 
-  private final TlogCheckpointVerifier checkpoints;
   private static final int BATCH_LINES = 1024;
   private static final String WRITTEN_INDEX = "{\"" + F_INDEX + "\":";
   private static final String WRITTEN_LEAF_HASH = ",\"" + F_LEAF_HASH + "\":\"";
   private static final String WRITTEN_ENTRY = "\",\"" + F_ENTRY + "\":";
   private static final int BASE64_HASH_LENGTH = 44;
 
+  private final TlogCheckpointVerifier checkpoints;
   private final JsonMapper mapper = Rfc8785Canonicalizer.strictMapper();
   private final int threads;
 
@@ -205,14 +205,15 @@ public final class LedgerExportVerifier {
     int withBody = 0;
     for (int i = 0; i < lines.size(); i++) {
       long expected = first + i;
-      Sha256Hash written = writtenLeafHash(lines.get(i), expected, hasher);
+      String line = lines.get(i);
+      Sha256Hash written = writtenLeafHash(line, expected, hasher);
       if (written != null) {
         written.copyTo(leafHashes, i * Sha256Hash.LENGTH);
         withBody++;
         continue;
       }
       try {
-        Entry entry = parseEntry(lines.get(i), expected);
+        Entry entry = parseEntry(line, expected);
         if (entry.index() != expected) {
           throw stop(misplaced(entry.index(), expected, end));
         }

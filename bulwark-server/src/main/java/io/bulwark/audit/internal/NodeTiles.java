@@ -28,7 +28,12 @@ final class NodeTiles {
 
   /** The tile of a {@linkplain #tiled tiled} node. */
   static long tileOf(NodeId id) {
-    return id.index() >> (HEIGHT - id.level());
+    return tileOf(id.level(), id.index());
+  }
+
+  /** The tile of the tiled node at {@code level} and {@code index}. */
+  static long tileOf(int level, long index) {
+    return index >> (HEIGHT - level);
   }
 
   /** The node's position among its tile's {@value #NODES} hashes. */

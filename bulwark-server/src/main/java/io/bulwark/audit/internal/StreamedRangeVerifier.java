@@ -63,7 +63,6 @@ final class StreamedRangeVerifier {
   private int storedLeaf = -1;
   private long expected;
   private long pruned;
-  private @Nullable Long gap;
   private RangeVerification.@Nullable NodeMismatch mismatch;
 
   StreamedRangeVerifier(PostgresNodeStore store, TenantId tenant, long treeSize) {
@@ -97,18 +96,11 @@ final class StreamedRangeVerifier {
     }
     Rfc9162TreeBuilder builder = Rfc9162TreeBuilder.startingAt(left, hasher, this::accept);
     expected = begin;
-    for (long from = begin; from < end && gap == null && mismatch == null; ) {
+    for (long from = begin; from < end && mismatch == null; ) {
       long to = Math.min(end, (from / chunkLeaves + 1) * chunkLeaves);
       stream(connection, builder, from, to);
-      if (gap == null && mismatch == null && expected < to) {
-        gap = expected;
-      }
-      if (gap != null) {
-        mismatch =
-            lower(
-                mismatch,
-                new RangeVerification.NodeMismatch(
-                    gap, NodeId.leaf(gap), "entry is missing or out of place"));
+      if (mismatch == null && expected < to) {
+        mismatch = absent(expected);
       }
       flushTile();
       checkDeferred();
@@ -165,7 +157,7 @@ final class StreamedRangeVerifier {
     while ((message = out.readFromCopy()) != null) {
       // Once something is found wrong the rest of the chunk is only drained: the statement must
       // end before the connection can answer the node reads.
-      if (gap == null && mismatch == null) {
+      if (mismatch == null) {
         rows(builder, message, header ? COPY_HEADER + readInt(message, 15) : 0);
       }
       header = false;
@@ -175,7 +167,7 @@ final class StreamedRangeVerifier {
   /** The rows of one {@code CopyData} message from {@code offset} (PostgreSQL sends one a row). */
   private void rows(Rfc9162TreeBuilder builder, byte[] message, int offset) {
     int at = offset;
-    while (at < message.length && gap == null && mismatch == null) {
+    while (at < message.length && mismatch == null) {
       int fields = readShort(message, at);
       if (fields < 0) {
         return; // the trailer
@@ -194,7 +186,7 @@ final class StreamedRangeVerifier {
       int tileHashes = at + 4;
       at = tileHashes + Math.max(tileLength, 0);
       if (index != expected) {
-        gap = expected;
+        mismatch = absent(expected);
         return;
       }
       row = message;
@@ -242,7 +234,7 @@ final class StreamedRangeVerifier {
       return;
     }
     if (level <= NodeTiles.HEIGHT) {
-      long number = index >> (NodeTiles.HEIGHT - level);
+      long number = NodeTiles.tileOf(level, index);
       if (number < completeTiles) {
         if (number != tileNumber) {
           flushTile();
@@ -335,6 +327,12 @@ final class StreamedRangeVerifier {
   private static RangeVerification.NodeMismatch lower(
       RangeVerification.@Nullable NodeMismatch found, RangeVerification.NodeMismatch other) {
     return found == null || other.firstBadIndex() < found.firstBadIndex() ? other : found;
+  }
+
+  /** The row of entry {@code index} is not where it belongs (deleted, or moved). */
+  private static RangeVerification.NodeMismatch absent(long index) {
+    return new RangeVerification.NodeMismatch(
+        index, NodeId.leaf(index), "entry is missing or out of place");
   }
 
   private static RangeVerification.NodeMismatch missing(NodeId node) {
